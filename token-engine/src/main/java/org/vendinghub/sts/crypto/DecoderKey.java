@@ -39,6 +39,12 @@ public final class DecoderKey implements Destroyable {
         throw new IllegalArgumentException("decoder key must be 64 or 128 bits, not " + key.length * 8);
     }
 
+    /** An independent copy (destroying one does not affect the other). */
+    public DecoderKey copy() {
+        checkNotDestroyed();
+        return new DecoderKey(high, low, bits);
+    }
+
     public int bits() {
         return bits;
     }
