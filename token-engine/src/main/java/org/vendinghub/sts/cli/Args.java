@@ -63,12 +63,20 @@ final class Args {
     }
 
     int intValue(String name) {
-        return (int) parseLong(name, get(name));
+        return toInt(name, get(name));
     }
 
     int intOr(String name, int fallback) {
         String v = optional(name);
-        return v == null ? fallback : (int) parseLong(name, v);
+        return v == null ? fallback : toInt(name, v);
+    }
+
+    private static int toInt(String name, String v) {
+        long n = parseLong(name, v);
+        if (n != (int) n) {
+            throw new IllegalArgumentException("option --" + name + " is out of range: " + v);
+        }
+        return (int) n;
     }
 
     /** Marks options as read without using them. */
@@ -87,11 +95,7 @@ final class Args {
 
     private static long parseLong(String name, String v) {
         try {
-            long n = Long.parseLong(v);
-            if (n > Integer.MAX_VALUE * 16L || n < Integer.MIN_VALUE * 16L) {
-                throw new NumberFormatException();
-            }
-            return n;
+            return Long.parseLong(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option --" + name + " must be an integer, not '" + v + "'");
         }

@@ -65,6 +65,12 @@ public final class MeterSimulator {
         return builder(meter, DecoderKeyGenerator.of(meter.dkga(), vendingKey).derive(meter)).build();
     }
 
+    /** Test path with the TID memory pre-filled with the manufacture TID. */
+    public static MeterSimulator forMeter(MeterKeyParams meter, byte[] vendingKey, long manufactureTid) {
+        return builder(meter, DecoderKeyGenerator.of(meter.dkga(), vendingKey).derive(meter))
+                .manufactureTid(manufactureTid).build();
+    }
+
     public static Builder builder(MeterKeyParams meter, DecoderKey decoderKey) {
         return new Builder(meter, decoderKey);
     }
