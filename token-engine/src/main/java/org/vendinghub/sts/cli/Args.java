@@ -1,6 +1,7 @@
 package org.vendinghub.sts.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,7 +82,7 @@ final class Args {
 
     /** Marks options as read without using them. */
     void ignore(String... names) {
-        used.addAll(java.util.List.of(names));
+        used.addAll(List.of(names));
     }
 
     /** Fails on options the command did not read. */

@@ -6,6 +6,7 @@ import org.vendinghub.sts.BaseDate;
 import org.vendinghub.sts.Dkga;
 import org.vendinghub.sts.Ea;
 import org.vendinghub.sts.MeterKeyParams;
+import org.vendinghub.sts.Pan;
 import org.vendinghub.sts.crypto.Bytes;
 import org.vendinghub.sts.crypto.DecoderKey;
 import org.vendinghub.sts.crypto.DecoderKeyGenerator;
@@ -59,6 +60,6 @@ final class KeyOptions {
         if (!a.has("iin") && !a.has("drn")) {
             throw new Args.UsageException("missing option --pan (or --iin and --drn)");
         }
-        return org.vendinghub.sts.Pan.of(a.get("iin"), a.get("drn"));
+        return Pan.of(a.get("iin"), a.get("drn"));
     }
 }

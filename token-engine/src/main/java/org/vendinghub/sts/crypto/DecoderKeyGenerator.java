@@ -2,6 +2,7 @@ package org.vendinghub.sts.crypto;
 
 import javax.security.auth.Destroyable;
 
+import org.vendinghub.sts.Dkga;
 import org.vendinghub.sts.MeterKeyParams;
 
 /** A decoder key generation algorithm bound to one vending key. */
@@ -15,7 +16,7 @@ public interface DecoderKeyGenerator extends Destroyable {
     void destroy();
 
     /** A generator for the given algorithm; copies what it needs from {@code vendingKey}, which the caller wipes. */
-    static DecoderKeyGenerator of(org.vendinghub.sts.Dkga dkga, byte[] vendingKey) {
-        return dkga == org.vendinghub.sts.Dkga.DKGA02 ? new Dkga02(vendingKey) : new Dkga04(vendingKey);
+    static DecoderKeyGenerator of(Dkga dkga, byte[] vendingKey) {
+        return dkga == Dkga.DKGA02 ? new Dkga02(vendingKey) : new Dkga04(vendingKey);
     }
 }

@@ -1,5 +1,7 @@
 package org.vendinghub.sts.meter;
 
+import java.util.Arrays;
+
 import org.vendinghub.sts.DecodedToken;
 
 /**
@@ -54,6 +56,6 @@ final class KeyChangeCollector {
     }
 
     void clear() {
-        java.util.Arrays.fill(sections, null);
+        Arrays.fill(sections, null);
     }
 }

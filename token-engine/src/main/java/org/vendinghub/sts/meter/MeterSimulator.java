@@ -1,9 +1,11 @@
 package org.vendinghub.sts.meter;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.vendinghub.sts.DecodedToken;
 import org.vendinghub.sts.Ea;
+import org.vendinghub.sts.KeyChangeRequest;
 import org.vendinghub.sts.ManagementTokenRequest;
 import org.vendinghub.sts.MeterKeyParams;
 import org.vendinghub.sts.TokenEngine;
@@ -183,7 +185,7 @@ public final class MeterSimulator {
 
     private MeterResult clearCredit(int register) {
         if (register == ManagementTokenRequest.ALL_REGISTERS) {
-            java.util.Arrays.fill(credit, 0);
+            Arrays.fill(credit, 0);
             return MeterResult.ACCEPT;
         }
         if (register > 7) {
@@ -364,7 +366,7 @@ public final class MeterSimulator {
         }
 
         public Builder keyExpiryNumber(int keyExpiryNumber) {
-            org.vendinghub.sts.KeyChangeRequest.checkKen(keyExpiryNumber);
+            KeyChangeRequest.checkKen(keyExpiryNumber);
             this.ken = keyExpiryNumber;
             return this;
         }
