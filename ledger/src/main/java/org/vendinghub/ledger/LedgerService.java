@@ -72,7 +72,18 @@ public class LedgerService {
         }
         accounts.insertIgnore(type.name(), currency, ownerRef, type.rule() == AccountType.Rule.DEBITS_MUST_NOT_EXCEED_CREDITS,
                 type.rule() == AccountType.Rule.CREDITS_MUST_NOT_EXCEED_DEBITS, now());
-        return accounts.findByTypeAndCurrencyAndOwnerRef(type, currency, ownerRef).orElseThrow().view();
+        // A twin may have inserted it after this transaction's snapshot: then only a locking read sees it. That lock is
+        // taken out of id order, so create accounts ahead of the hot path (openSystemAccounts, vendor creation...).
+        return accounts.findByTypeAndCurrencyAndOwnerRef(type, currency, ownerRef)
+                .or(() -> accounts.findCurrent(type, currency, ownerRef)).orElseThrow().view();
+    }
+
+    /** The utility's own accounts that have no owner, all at once: called when a utility (currency) is set up. */
+    @Transactional
+    public List<AccountView> openSystemAccounts(String currency) {
+        return java.util.stream.Stream.of(AccountType.VEND_CLEARING, AccountType.ENERGY_REVENUE, AccountType.FIXED_FEE_REVENUE,
+                AccountType.TAX_PAYABLE, AccountType.DEBT_TAKE_ON, AccountType.COMMISSION_EXPENSE,
+                AccountType.VENDOR_DISCOUNT_EXPENSE, AccountType.ADJUSTMENT).map(t -> openAccount(t, currency, "")).toList();
     }
 
     /** The utility's own account of a type in a currency (revenue, tax, clearing...). */

@@ -1,7 +1,6 @@
 package org.vendinghub.ledger.internal;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.springframework.stereotype.Component;
 import org.vendinghub.domain.ValidationException;
 import org.vendinghub.ledger.ConflictException;
@@ -252,20 +251,12 @@ public class LedgerEngine {
         }
     }
 
-    /**
-     * Locks the accounts in ascending id order and reloads them with SELECT ... FOR UPDATE. The flush first matters:
-     * a refresh would otherwise throw away balance changes made earlier in this transaction.
-     */
+    /** Locks the accounts in ascending id order, each with a locking read of its latest balances ({@link Rows#lockFresh}). */
     public Map<Long, AccountEntity> lockAccounts(Collection<Long> ids) {
-        em.flush();
         Map<Long, AccountEntity> locked = new TreeMap<>();
         for (long id : new TreeSet<>(ids)) {
-            AccountEntity account = em.find(AccountEntity.class, id);
-            if (account == null) {
-                throw new NotFoundException(ResultCode.ACCOUNT_NOT_FOUND, "account " + id + " not found");
-            }
-            em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-            locked.put(id, account);
+            locked.put(id, Rows.lockFresh(em, AccountEntity.class, id,
+                    () -> new NotFoundException(ResultCode.ACCOUNT_NOT_FOUND, "account " + id + " not found")));
         }
         return locked;
     }

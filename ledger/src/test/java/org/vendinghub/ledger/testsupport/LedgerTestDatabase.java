@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * One real MariaDB per test JVM, started on first use and stopped when the JVM ends. Its directory
- * (target/test-mariadb of the module under test) is wiped at start, so every run begins empty.
+ * (target/test-mariadb/&lt;pid&gt; of the module under test) is wiped at start, so every run begins empty; the pid keeps
+ * two builds of one working tree (several engineers, one clone) from wiping each other's running server.
  */
 public final class LedgerTestDatabase {
 
@@ -24,10 +25,13 @@ public final class LedgerTestDatabase {
 
     public static synchronized EmbeddedMariaDb get() {
         if (db == null) {
-            Path dir = Path.of("target", "test-mariadb").toAbsolutePath();
+            Path dir = Path.of("target", "test-mariadb", Long.toString(ProcessHandle.current().pid())).toAbsolutePath();
             deleteRecursively(dir);
             db = EmbeddedMariaDb.start(dir, 0, DATABASE);
-            Runtime.getRuntime().addShutdownHook(new Thread(db::close, "test-mariadb-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                db.close();
+                deleteRecursively(dir);
+            }, "test-mariadb-stop"));
         }
         return db;
     }

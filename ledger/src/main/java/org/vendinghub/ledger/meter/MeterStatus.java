@@ -1,0 +1,3 @@
+package org.vendinghub.ledger.meter;
+
+public enum MeterStatus { ACTIVE, BLOCKED }

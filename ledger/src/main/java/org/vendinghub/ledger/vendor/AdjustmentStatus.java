@@ -1,0 +1,3 @@
+package org.vendinghub.ledger.vendor;
+
+public enum AdjustmentStatus { REQUESTED, APPROVED, REJECTED }

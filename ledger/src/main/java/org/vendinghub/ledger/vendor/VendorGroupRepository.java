@@ -1,0 +1,7 @@
+package org.vendinghub.ledger.vendor;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface VendorGroupRepository extends JpaRepository<VendorGroupEntity, Long> {
+    boolean existsByName(String name);
+}

@@ -1,0 +1,4 @@
+package org.vendinghub.ledger.vendor;
+
+public record VendorGroupView(long id, String name) {
+}
