@@ -173,6 +173,12 @@ public class LedgerService {
         return transfers.findByReferenceOrderByCreatedAtAscIdAsc(reference).stream().map(TransferEntity::view).toList();
     }
 
+    /** What was posted to the credit of an account under one transfer code (reports: collected, written off...). */
+    @Transactional(readOnly = true)
+    public long postedCreditsByCode(long accountId, TransferCode code) {
+        return transfers.sumPostedCredits(accountId, code);
+    }
+
     /** The ledger's clock, truncated to the column precision so that stored and returned times agree. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

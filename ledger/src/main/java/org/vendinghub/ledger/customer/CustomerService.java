@@ -5,6 +5,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vendinghub.domain.ValidationException;
+import org.vendinghub.ledger.AccountType;
 import org.vendinghub.ledger.ConflictException;
 import org.vendinghub.ledger.LedgerService;
 import org.vendinghub.ledger.NotFoundException;
@@ -36,7 +37,10 @@ public class CustomerService {
         apply(row, command);
         requireUnusedAccountNumber(row);
         row.createdAt = ledger.now();
-        return customers.saveAndFlush(row).view();
+        CustomerView created = customers.saveAndFlush(row).view();
+        // the wallet exists from the start, so that concurrent vends only ever read it (thin meters)
+        ledger.openAccount(AccountType.CUSTOMER_WALLET, utilities.utility(row.utilityId).currency(), "customer:" + created.id());
+        return created;
     }
 
     @Transactional

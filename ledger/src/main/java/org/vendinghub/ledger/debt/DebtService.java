@@ -136,8 +136,7 @@ public class DebtService {
 
     private DebtView view(DebtEntity row) {
         AccountView a = ledger.account(row.accountId);
-        long writtenOff = ledger.statement(row.accountId, Pageable.unpaged()).stream()
-                .filter(t -> t.code() == TransferCode.DEBT_WRITE_OFF).mapToLong(TransferView::amountMinor).sum();
+        long writtenOff = ledger.postedCreditsByCode(row.accountId, TransferCode.DEBT_WRITE_OFF);
         long outstanding = a.debitsPostedMinor() - a.creditsPostedMinor() - a.creditsPendingMinor();
         long collected = a.creditsPostedMinor() - writtenOff;
         return new DebtView(row.id, row.customerId, row.currency, row.description, row.originalMinor, outstanding, collected,

@@ -64,7 +64,6 @@ public class TransferEntity {
     protected TransferEntity() {
     }
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     TransferEntity(String id, TransferKind kind, long debitAccountId, long creditAccountId, long amountMinor, String currency,
                    TransferCode code, String pendingId, Integer timeoutSeconds, Instant expiresAt, String linkedId,
                    String reference, Instant createdAt) {

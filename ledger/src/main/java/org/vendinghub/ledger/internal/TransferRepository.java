@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.vendinghub.ledger.TransferCode;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,4 +30,9 @@ public interface TransferRepository extends JpaRepository<TransferEntity, String
     Page<TransferEntity> statement(@Param("accountId") long accountId, Pageable page);
 
     List<TransferEntity> findByReferenceOrderByCreatedAtAscIdAsc(String reference);
+
+    /** Posted credits of an account by one code (e.g. how much of a debt was written off). */
+    @Query("select coalesce(sum(t.amountMinor), 0) from TransferEntity t where t.creditAccountId = :accountId and t.code = :code"
+            + " and t.kind in (org.vendinghub.ledger.TransferKind.SINGLE_PHASE, org.vendinghub.ledger.TransferKind.POST_PENDING)")
+    long sumPostedCredits(@Param("accountId") long accountId, @Param("code") TransferCode code);
 }
