@@ -294,7 +294,7 @@ class LedgerServiceTest extends LedgerIntegrationTest {
         for (int i = 0; i < 50; i++) {
             String id = uniqueId("sale");
             sales.add(() -> {
-                TransferResult reserved = ledger.create(sale(id, 700));
+                ledger.create(sale(id, 700));
                 return ledger.post(PostPending.full(id + ":post", id));
             });
         }

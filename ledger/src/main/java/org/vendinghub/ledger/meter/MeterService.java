@@ -66,11 +66,12 @@ public class MeterService {
         row.meterNumber = number.value();
         row.iin = iin;
         SupplyGroupView group = utilities.supplyGroup(c.supplyGroupId());
+        ValidationException.require(group.utilityId() == c.utilityId(), "supplyGroupId", "the supply group belongs to another utility");
         row.supplyGroupId = group.id();
         row.setSts(stsOf(group, c.ti()));
         row.status = MeterStatus.ACTIVE;
         row.kind = c.kind();
-        row.tariffId = requireTariff(c.tariffId());
+        row.tariffId = requireTariff(c.tariffId(), c.utilityId());
         row.customerId = requireCustomer(c.customerId());
         row.createdAt = ledger.now();
         return meters.saveAndFlush(row).view();
@@ -80,9 +81,10 @@ public class MeterService {
         return new StsParameters(group.sgc(), ti, group.krn(), group.keyType(), group.baseDate(), group.dkga(), group.ea());
     }
 
-    private Long requireTariff(Long tariffId) {
+    private Long requireTariff(Long tariffId, long utilityId) {
         if (tariffId != null) {
-            tariffs.tariff(tariffId);
+            ValidationException.require(tariffs.tariff(tariffId).utilityId() == utilityId, "tariffId",
+                    "the tariff belongs to another utility");
         }
         return tariffId;
     }
@@ -104,7 +106,9 @@ public class MeterService {
         String user = Text.user(requestedBy, "requestedBy");
         MeterEntity row = Rows.lockFresh(em, MeterEntity.class, meterId, "meter");
         StsParameters from = row.sts();
-        StsParameters to = stsOf(utilities.supplyGroup(supplyGroupId), ti);
+        SupplyGroupView group = utilities.supplyGroup(supplyGroupId);
+        ValidationException.require(group.utilityId() == row.utilityId, "supplyGroupId", "the supply group belongs to another utility");
+        StsParameters to = stsOf(group, ti);
         row.supplyGroupId = supplyGroupId;
         row.setSts(to);
         if (!from.decoderKeyDiffersFrom(to)) {
@@ -165,7 +169,7 @@ public class MeterService {
     @Transactional
     public MeterView assignTariff(long meterId, Long tariffId) {
         MeterEntity row = Rows.require(em, MeterEntity.class, meterId, "meter");
-        row.tariffId = requireTariff(tariffId);
+        row.tariffId = requireTariff(tariffId, row.utilityId);
         return row.view();
     }
 

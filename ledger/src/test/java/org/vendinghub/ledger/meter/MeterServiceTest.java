@@ -76,6 +76,17 @@ class MeterServiceTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void a_meter_cannot_use_another_utilitys_tariff_or_supply_group() {
+        UtilityView other = fixtures.utility(freshCurrency());
+        long foreignTariff = fixtures.tariff(other.id(), clock.instant().plusSeconds(60), List.of(new org.vendinghub.ledger.tariff.TariffBlock(0, 1)),
+                List.of()).id();
+        assertThatThrownBy(() -> meters.assignTariff(meter.id(), foreignTariff)).hasMessage("the tariff belongs to another utility");
+        long foreignGroup = fixtures.supplyGroup(other.id(), 1).id();
+        assertThatThrownBy(() -> meters.changeStsParameters(meter.id(), foreignGroup, "01", "alice"))
+                .hasMessage("the supply group belongs to another utility");
+    }
+
+    @Test
     void tids_are_now_or_one_after_the_last_and_strictly_increasing() {
         assertThat(allocate(meter.id(), 100_000, 1)).containsExactly(100_000L);
         assertThat(allocate(meter.id(), 100_000, 3)).containsExactly(100_001L, 100_002L, 100_003L);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vendinghub.ledger.ConflictException;
@@ -86,7 +87,8 @@ class PricingServiceTest extends LedgerIntegrationTest {
         assertThat(pricing.quoteAmount(meter.id(), 10_000, MARCH.plusSeconds(120)).feesMinor()).isZero();
         assertThat(pricing.quoteAmount(meter.id(), 10_000, APRIL).feesMinor()).isEqualTo(2_000);
         assertThatThrownBy(() -> record(meter.id(), first, MARCH.plusSeconds(180)))
-                .as("a second charge of the same fee in one month breaks the unique key").isNotNull();
+                .as("a second charge of the same fee in one month breaks the unique key")
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
