@@ -169,10 +169,8 @@ public class VendMoneyService {
         }
         PendingStatus status = ledger.pendingStatus(reserveId);
         return switch (status) {
-            case PENDING -> {
-                ledger.voidPending(new VoidPending(VendTransferIds.voidOf(vendId), reserveId));
-                yield ReleaseOutcome.VOIDED;
-            }
+            case PENDING -> ledger.voidPending(new VoidPending(VendTransferIds.voidOf(vendId), reserveId)).created()
+                    ? ReleaseOutcome.VOIDED : ReleaseOutcome.ALREADY_VOIDED; // EXISTS: a concurrent twin voided it first
             case EXPIRED -> ReleaseOutcome.ALREADY_EXPIRED;
             case VOIDED -> ReleaseOutcome.ALREADY_VOIDED;
             case POSTED -> throw new ConflictException(ResultCode.PENDING_TRANSFER_ALREADY_POSTED,

@@ -162,6 +162,31 @@ class VendMoneyServiceTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void a_commit_racing_a_release_resolves_the_vend_exactly_once() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            VendId vend = new VendId(UUID.randomUUID());
+            PriceBreakdown price = pricing.quoteAmount(meter.id(), 10_000, START);
+            money.reserve(vend, Payer.vendor(vendor.id()), Money.of(10_000, currency), 300);
+            List<Callable<Object>> racers = List.of(() -> money.commit(vend, meter.id(), price, START), () -> money.release(vend),
+                    () -> money.release(vend));
+
+            List<Outcome<Object>> outcomes = Concurrently.run(racers);
+
+            boolean committed = outcomes.get(0).succeeded();
+            if (committed) {
+                assertThat(outcomes.subList(1, 3)).allSatisfy(o -> assertThat(o.error()).isInstanceOf(ConflictException.class));
+            } else {
+                assertThat(outcomes.get(0).error()).isInstanceOf(ConflictException.class);
+                assertThat(outcomes.subList(1, 3)).extracting(Outcome::value)
+                        .containsExactlyInAnyOrder(ReleaseOutcome.VOIDED, ReleaseOutcome.ALREADY_VOIDED);
+            }
+            assertThat(ledger.pendingStatus("vend:" + vend + ":reserve")).isIn(committed
+                    ? org.vendinghub.ledger.PendingStatus.POSTED : org.vendinghub.ledger.PendingStatus.VOIDED);
+        }
+        assertThat(vendors.vendor(vendor.id()).reservedMinor()).isZero();
+    }
+
+    @Test
     void an_abandoned_reservation_is_expired_by_the_sweeper_and_gives_the_float_back() {
         VendId vend = new VendId(UUID.randomUUID());
         money.reserve(vend, Payer.vendor(vendor.id()), Money.of(10_000, currency), 60);
