@@ -114,7 +114,7 @@ class EmailRoutesTest {
     }
 
     @Test
-    void a_message_the_server_refuses_after_reading_it_is_rejected() throws IOException {
+    void a_sender_the_server_refuses_by_policy_is_rejected() throws IOException {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Map.of("MAIL", "554 5.7.1 sender blocked by policy"))) {
 
             RejectedException rejected = rejected(send(properties(server.port(), "", ""), TOKEN_MAIL));

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * An SMTP server that says yes to everything except the commands given a scripted reply: the refusals
- * (550 unknown user, 451 try later, 554 at DATA) that GreenMail does not play. One connection at a time.
+ * (550 unknown user, 451 try later, 554 sender blocked) that GreenMail does not play. One connection at a time.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
