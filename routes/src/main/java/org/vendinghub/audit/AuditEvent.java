@@ -44,6 +44,10 @@ public class AuditEvent {
         this.detail = detail;
     }
 
+    public Long id() {
+        return id;
+    }
+
     public Instant at() {
         return at;
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -25,6 +26,7 @@ import java.util.Set;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(ConsoleSecurityProperties.class)
 class SecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -38,7 +40,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/hawtio/**", "/actuator/jolokia/**").hasAuthority(Permission.VIEW_ROUTES.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("vending-hub"))
-                .formLogin(form -> form.permitAll())
+                // our own login page (org.vendinghub.console.LoginController); fields username, password, _csrf
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf
                         // Hawtio's Jolokia client sends the token back from the XSRF-TOKEN cookie as X-XSRF-TOKEN

@@ -50,6 +50,9 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "vendor_group_id")
+    private Long vendorGroupId;
+
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "hub_user_group", joinColumns = @JoinColumn(name = "user_id"), inverseJoinColumns = @JoinColumn(name = "group_id"))
     private Set<UserGroup> groups = new HashSet<>();
@@ -90,6 +93,52 @@ public class UserAccount {
 
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public boolean locked(Instant now) {
+        return lockedAt(now);
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The vendor group this user is confined to, or null for a user who sees every vendor. */
+    public Long vendorGroupId() {
+        return vendorGroupId;
+    }
+
+    void describe(String newDisplayName, boolean newEnabled, Long newVendorGroupId) {
+        this.displayName = newDisplayName;
+        this.enabled = newEnabled;
+        this.vendorGroupId = newVendorGroupId;
+    }
+
+    void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+    }
+
+    void unlock() {
+        this.lockedUntil = null;
+        this.failedLogins = 0;
+    }
+
+    void replaceGroups(Set<UserGroup> newGroups) {
+        groups.clear();
+        groups.addAll(newGroups);
     }
 
     public Set<UserGroup> groups() {

@@ -73,6 +73,15 @@ public class UserGroup {
         return permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
     }
 
+    void replacePermissions(Set<Permission> newPermissions) {
+        permissions.clear();
+        permissions.addAll(newPermissions);
+    }
+
+    void describe(String newDescription) {
+        this.description = newDescription;
+    }
+
     public void grant(Set<Permission> granted) {
         permissions.addAll(granted);
     }
