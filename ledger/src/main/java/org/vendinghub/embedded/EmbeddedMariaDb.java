@@ -33,6 +33,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @throws EmbeddedDatabaseException with a one-line reason when the directory or the server is unusable
      */
     public static EmbeddedMariaDb start(Path dataDir, int port, String database) {
+        return start(dataDir, port, database, true);
+    }
+
+    /**
+     * Like {@link #start(Path, int, String)}; {@code stopAtJvmExit=false} is for owners that close the database
+     * themselves on shutdown (a Spring context), after everything that uses it has stopped.
+     */
+    public static EmbeddedMariaDb start(Path dataDir, int port, String database, boolean stopAtJvmExit) {
         Objects.requireNonNull(dataDir, "dataDir");
         if (port < 0 || port > 65_535) {
             throw new EmbeddedDatabaseException("embedded MariaDB port must be 0..65535, was " + port);
@@ -41,6 +49,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new EmbeddedDatabaseException("embedded MariaDB database name must be [A-Za-z0-9_]{1,64}, was " + database);
         }
         Path root = prepareDirectory(dataDir.toAbsolutePath().normalize());
+        OrphanedServer.stopIfRunning(root.resolve("tmp").resolve("mariadbd.pid"), root.resolve("data"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(port);
         config.setDataDir(root.resolve("data").toFile());
@@ -59,7 +68,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
         try {
-            DB db = PersistentDb.create(config.build());
+            DB db = PersistentDb.create(config.build(), stopAtJvmExit);
             db.start();
             db.createDB(database);
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), database);

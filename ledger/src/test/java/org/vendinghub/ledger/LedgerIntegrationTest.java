@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @SpringBootTest(classes = LedgerIntegrationTest.LedgerTestApplication.class)
 public abstract class LedgerIntegrationTest {
 
+    static final String LEDGER_TEST_CONTEXT = "vendinghub.ledger-test-context";
     private static final AtomicInteger CURRENCIES = new AtomicInteger();
 
     @Autowired
@@ -44,6 +46,7 @@ public abstract class LedgerIntegrationTest {
         registry.add("spring.jpa.open-in-view", () -> "false");
         registry.add("spring.jpa.properties.hibernate.jdbc.time_zone", () -> "UTC");
         registry.add("spring.main.banner-mode", () -> "off");
+        registry.add(LEDGER_TEST_CONTEXT, () -> "true");
     }
 
     @BeforeEach
@@ -66,8 +69,13 @@ public abstract class LedgerIntegrationTest {
         return prefix + ":" + UUID.randomUUID();
     }
 
-    /** Not picked up by the hub's component scan: it is nested in a test class (Spring Boot's TestTypeExcludeFilter). */
+    /**
+     * The ledger tests' application. The hub's component scan (org.vendinghub) finds it too when the ledger test-jar is
+     * on the hub's test class path, and Boot's TestTypeExcludeFilter does not exclude it (an abstract base class is not
+     * a "test class" to it): the condition keeps it out of every context but the ledger's own.
+     */
     @SpringBootApplication
+    @ConditionalOnProperty(name = LEDGER_TEST_CONTEXT, havingValue = "true")
     static class LedgerTestApplication {
 
         @Bean

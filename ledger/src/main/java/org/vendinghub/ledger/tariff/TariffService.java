@@ -61,8 +61,12 @@ public class TariffService {
     public TariffVersionView addVersion(long tariffId, NewTariffVersion c) {
         TariffEntity tariff = tariffs.findById(tariffId).orElseThrow(() -> NotFoundException.of("tariff", tariffId));
         validate(c);
-        ValidationException.require(!c.validFrom().isBefore(ledger.now()), "validFrom", "a tariff version cannot start in the past");
-        if (versions.findByTariffIdOrderByValidFrom(tariffId).stream().anyMatch(v -> v.validFrom.equals(c.validFrom()))) {
+        var existing = versions.findByTariffIdOrderByValidFrom(tariffId);
+        // a new tariff has priced nothing yet, so its first version may start in the past (e.g. "from today");
+        // a later version must not rewrite prices that vends were already sold at
+        ValidationException.require(existing.isEmpty() || !c.validFrom().isBefore(ledger.now()), "validFrom",
+                "a new version of a tariff in use cannot start in the past");
+        if (existing.stream().anyMatch(v -> v.validFrom.equals(c.validFrom()))) {
             throw new ConflictException(ResultCode.ALREADY_EXISTS, "tariff " + tariff.code + " has a version from " + c.validFrom());
         }
         TariffVersionEntity version = new TariffVersionEntity();

@@ -137,7 +137,7 @@ class PricingServiceTest extends LedgerIntegrationTest {
         TariffView tariff = fixtures.tariff(utility.id(), MARCH, PriceCalculatorTest.SINGLE, List.of());
         Instant later = MARCH.plusSeconds(3_600);
         assertThatThrownBy(() -> tariffs.addVersion(tariff.id(), new NewTariffVersion(MARCH.minusSeconds(1), null, null,
-                PriceCalculatorTest.SINGLE, List.of()))).hasMessage("a tariff version cannot start in the past");
+                PriceCalculatorTest.SINGLE, List.of()))).hasMessage("a new version of a tariff in use cannot start in the past");
         assertThatThrownBy(() -> tariffs.addVersion(tariff.id(), new NewTariffVersion(later, null, null,
                 List.of(new TariffBlock(10, 1)), List.of()))).hasMessage("the first block must start at 0 units");
         assertThatThrownBy(() -> tariffs.addVersion(tariff.id(), new NewTariffVersion(later, null, null,
