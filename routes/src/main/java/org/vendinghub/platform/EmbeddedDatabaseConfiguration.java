@@ -21,7 +21,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(HubProperties hub) {
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(hub.dataDir().resolve("mariadb"), hub.embedded().mariadbPort(), hub.embedded().database());
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(hub.dataDir().resolve("mariadb"), hub.embedded().mariadbPort(),
+                hub.embedded().database(), false); // closed by this context, after the routes that use it
         log.info("Embedded MariaDB listens on 127.0.0.1:{} (database {}), data in {}", db.port(), db.database(),
                 hub.dataDir().resolve("mariadb").toAbsolutePath().normalize());
         return db;

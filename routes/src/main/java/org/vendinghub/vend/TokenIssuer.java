@@ -1,0 +1,107 @@
+package org.vendinghub.vend;
+
+import org.springframework.stereotype.Component;
+import org.vendinghub.domain.StsParameters;
+import org.vendinghub.ledger.meter.KeyChangeView;
+import org.vendinghub.ledger.meter.MeterService;
+import org.vendinghub.ledger.meter.MeterView;
+import org.vendinghub.ledger.meter.Tids;
+import org.vendinghub.sts.CreditTokenRequest;
+import org.vendinghub.sts.IssuedToken;
+import org.vendinghub.sts.KeyChangeRequest;
+import org.vendinghub.sts.MeterKeyParams;
+import org.vendinghub.sts.SecurityModule;
+import org.vendinghub.sts.TokenRequest;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes the tokens of one vend through the security module. Must run inside the transaction that persists them:
+ * it takes TIDs from the meter row (locked), and marks due key changes issued.
+ */
+@Component
+class TokenIssuer {
+
+    /** The credit token's subclass: electricity. Water and gas meters would carry their own. */
+    private static final int ELECTRICITY = 0;
+
+    private final MeterService meters;
+    private final MeterKeys keys;
+    private final SecurityModule hsm;
+    private final VendProperties properties;
+
+    TokenIssuer(MeterService meters, MeterKeys keys, SecurityModule hsm, VendProperties properties) {
+        this.meters = meters;
+        this.keys = keys;
+        this.hsm = hsm;
+        this.properties = properties;
+    }
+
+    record Issued(long creditedTenths, List<VendToken> tokens) {
+    }
+
+    /** Key-change tokens first when the meter's key changed (under its old key), then the credit token (under the new). */
+    Issued creditWithDueKeyChanges(MeterView meter, long unitsTenths, Instant now) {
+        List<VendToken> out = new ArrayList<>(keyChangeTokens(meter));
+        long tid = meters.allocateTids(meter.id(), nowMinutes(meter.sts(), now), 1).get(0);
+        IssuedToken credit = issueOne(meter, CreditTokenRequest.units(ELECTRICITY, unitsTenths, tid));
+        out.add(line(out.size() + 1, "CREDIT", "Credit " + tenths(credit.value()) + " kWh", credit));
+        return new Issued(credit.value(), out);
+    }
+
+    /** Management or free-credit tokens for an operator, each with its own TID. */
+    List<VendToken> engineering(MeterView meter, List<TokenRequestFactory> requests, Instant now) {
+        List<VendToken> out = new ArrayList<>(keyChangeTokens(meter));
+        List<Long> tids = meters.allocateTids(meter.id(), nowMinutes(meter.sts(), now), requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            TokenRequestFactory factory = requests.get(i);
+            IssuedToken token = issueOne(meter, factory.request(tids.get(i)));
+            out.add(line(out.size() + 1, "ENGINEERING", factory.description(), token));
+        }
+        return out;
+    }
+
+    /** Key-change sets due on the meter (2 tokens for a 64-bit key, 4 for 128-bit), marked issued in this transaction. */
+    List<VendToken> keyChangeTokens(MeterView meter) {
+        List<VendToken> out = new ArrayList<>();
+        for (KeyChangeView change : meters.dueKeyChanges(meter.id())) {
+            MeterKeyParams from = keys.params(meter, change.from());
+            MeterKeyParams to = keys.params(meter, change.to());
+            boolean rollover = change.from().baseDate() != change.to().baseDate();
+            List<IssuedToken> set = hsm.keyChange(keys.vendingKeyId(change.from()), from,
+                    new KeyChangeRequest(keys.vendingKeyId(change.to()), to, KeyChangeRequest.KEN_NEVER, rollover));
+            for (int i = 0; i < set.size(); i++) {
+                out.add(line(out.size() + 1, "KEY_CHANGE", "Key change " + (i + 1) + " of " + set.size(), set.get(i)));
+            }
+            meters.markKeyChangeIssued(change.id());
+        }
+        return out;
+    }
+
+    private IssuedToken issueOne(MeterView meter, TokenRequest request) {
+        return hsm.issue(keys.vendingKeyId(meter.sts()), keys.params(meter, meter.sts()), request).get(0);
+    }
+
+    private long nowMinutes(StsParameters sts, Instant now) {
+        return Tids.minutesSinceBaseDate(LocalDateTime.ofInstant(now, properties.stsZone()), sts.baseDate());
+    }
+
+    private static VendToken line(int seq, String kind, String description, IssuedToken t) {
+        return new VendToken(seq, kind, description, t.token(), t.tokenClass(), t.subclass(), t.hasTid() ? t.tid() : null,
+                t.value(), t.testToken());
+    }
+
+    static String tenths(long tenths) {
+        return (tenths / 10) + "." + (tenths % 10);
+    }
+
+    /** An engineering token still to be given its TID. */
+    interface TokenRequestFactory {
+        TokenRequest request(long tid);
+
+        String description();
+    }
+}

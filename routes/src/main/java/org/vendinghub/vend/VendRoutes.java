@@ -1,0 +1,69 @@
+package org.vendinghub.vend;
+
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.SagaPropagation;
+import org.springframework.stereotype.Component;
+
+/**
+ * One vend, end to end (ARCHITECTURE §2). Routes only route: every step is a method of {@link VendSteps}.
+ * <pre>
+ * edge ─► direct:vend-submit ─► vend.cmd.submit (grouped by meter) ─► vend-submit-in ─► vend-orchestrate (saga)
+ *                                                                        reserve ─► issue (tokens + posted money)
+ *                                                      failure ─► vend-compensate (void; refund command if captured)
+ * </pre>
+ */
+@Component
+class VendRoutes extends RouteBuilder {
+
+    private final VendProperties vend;
+
+    VendRoutes(VendProperties vend) {
+        this.vend = vend;
+    }
+
+    @Override
+    public void configure() {
+        from("direct:vend-submit")
+                .routeId("vend-submit")
+                .setHeader(VendHeaders.GROUP, header(VendHeaders.METER_NO))
+                .to(ExchangePattern.InOut, "jms:queue:{{hub.vend.submit-queue}}"
+                        + "?replyToType=Temporary&requestTimeout=" + vend.replyTimeout().toMillis()).id("to-vend-queue");
+
+        from("jms:queue:{{hub.vend.submit-queue}}?transacted=true&concurrentConsumers={{hub.vend.consumers}}"
+                + "&cacheLevelName=CACHE_CONSUMER")
+                .routeId("vend-submit-in").routeConfigurationId("vend-edge")
+                .removeHeaders("*", VendHeaders.VEND_ID, VendHeaders.METER_NO, VendHeaders.GROUP, "JMS*")
+                .filter(method(VendSteps.class, "unsettled"))
+                    .to("direct:vend-orchestrate").id("to-vend-orchestrate")
+                .end()
+                .to("direct:vend-after").id("to-vend-after");
+
+        from("direct:vend-orchestrate")
+                .routeId("vend-orchestrate").routeConfigurationId("vend-saga")
+                .saga().propagation(SagaPropagation.REQUIRES_NEW)
+                    .option(VendHeaders.VEND_ID, header(VendHeaders.VEND_ID))
+                    .compensation("direct:vend-compensate")
+                    .bean(VendSteps.class, "reserve").id("ledger-reserve")
+                    .bean(VendSteps.class, "issue").id("token-issue")
+                .end();
+
+        from("direct:vend-compensate")
+                .routeId("vend-compensate")
+                .bean(VendSteps.class, "compensate").id("ledger-release");
+
+        // after the saga, whatever its outcome: a refund command if a provider holds the money, delivery if issued,
+        // and the reply (the vend id) for the waiting channel
+        from("direct:vend-after")
+                .routeId("vend-after")
+                .setBody(header(VendHeaders.VEND_ID))
+                .bean(VendSteps.class, "explain").id("explain-failure")
+                .filter(method(VendSteps.class, "refundDue"))
+                    .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.compensate-queue}}").id("to-refund-queue")
+                .end()
+                .filter(method(VendSteps.class, "deliveryDue"))
+                    .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.deliver-queue}}").id("to-token-deliver")
+                .end()
+                .setBody(header(VendHeaders.VEND_ID));
+    }
+}

@@ -1,0 +1,105 @@
+package org.vendinghub.vend;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vendinghub.domain.VendId;
+import org.vendinghub.ledger.IdempotencyService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The channel edge of a credit vend. Every channel (REST API, XMLVend, POS, mobile money, console) calls
+ * {@link #vend}: the request is made idempotent on (channel, reference) and persisted before anything else, then sent
+ * through the vend routes; the caller gets the vend as it stands when the token is out or the wait is over.
+ */
+@Service
+public class VendService {
+
+    private final VendStore store;
+    private final IdempotencyService idempotency;
+    private final ProducerTemplate producer;
+    private final TransactionTemplate tx;
+    private final VendProperties properties;
+    private final Clock clock;
+
+    VendService(VendStore store, IdempotencyService idempotency, ProducerTemplate producer, TransactionTemplate tx,
+                VendProperties properties, Clock clock) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.producer = producer;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A vend and whether this call created it (false: a replay of an earlier identical request). */
+    public record Outcome(VendView vend, boolean created) {
+    }
+
+    /**
+     * Vends, or replays the first answer for the same (channel, reference) and the same request.
+     *
+     * @throws org.vendinghub.ledger.ConflictException when the reference was used before for a different request
+     */
+    public Outcome vend(VendRequest request) {
+        VendId id = VendIds.next(clock);
+        IdempotencyService.Claim claim = tx.execute(s -> {
+            IdempotencyService.Claim c = idempotency.claim(request.channelRef(), request.payloadHash(), id.toString());
+            if (!c.replay()) {
+                store.insertReceived(id, request, "CREDIT");
+            }
+            return c;
+        });
+        if (claim.replay()) {
+            return new Outcome(awaitSettled(VendId.parse(claim.resultRef())), false);
+        }
+        submit(id, request.meterNumber());
+        return new Outcome(store.find(id).orElseThrow(), true);
+    }
+
+    /** Sends a received vend through the routes and waits for the reply, up to the reply timeout. */
+    void submit(VendId id, String meterNumber) {
+        try {
+            producer.requestBodyAndHeaders("direct:vend-submit", id.toString(),
+                    Map.of(VendHeaders.VEND_ID, id.toString(), VendHeaders.METER_NO, meterNumber));
+        } catch (CamelExecutionException e) {
+            if (!(e.getCause() instanceof ExchangeTimedOutException)) {
+                throw e;
+            }
+            // still working: the caller sees RECEIVED or RESERVED and asks again with the same reference
+        }
+    }
+
+    public Optional<VendView> find(VendId id) {
+        return store.find(id);
+    }
+
+    public Optional<VendView> findByChannelRef(String channel, String reference) {
+        return store.findByChannelRef(channel, reference);
+    }
+
+    /** A replayed request whose first twin is still on its way waits for it, as the first caller does. */
+    private VendView awaitSettled(VendId id) {
+        long deadline = System.nanoTime() + properties.replyTimeout().toNanos();
+        VendView vend = store.find(id).orElseThrow();
+        while (!vend.status().settled() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(20));
+            vend = store.find(id).orElseThrow();
+        }
+        return vend;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

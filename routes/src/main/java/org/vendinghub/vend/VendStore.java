@@ -1,0 +1,213 @@
+package org.vendinghub.vend;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.vendinghub.domain.VendId;
+import org.vendinghub.ledger.pricing.PriceBreakdown;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The vend and vend_token tables. Plain JDBC: these rows are on the hot path of every vend. */
+@Repository
+class VendStore {
+
+    private static final String COLUMNS = "id, seq, channel, channel_ref, meter_number, meter_id, purpose, status, amount_minor, "
+            + "currency, units_requested, units_tenths, breakdown_json, failure_code, failure_message, delivery_status, "
+            + "delivery_attempts, refund_status, created_by, created_at, issued_at, payload_hash";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    VendStore(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void insertReceived(VendId id, VendRequest request, String purpose) {
+        Timestamp now = now();
+        jdbc.update("INSERT INTO vend (id, channel, channel_ref, payload_hash, meter_number, purpose, request_json, status, "
+                        + "amount_minor, currency, units_requested, delivery_status, refund_status, created_by, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, 'NONE', ?, ?, ?)",
+                id.toString(), request.channelRef().channel(), request.channelRef().reference(), request.payloadHash(),
+                request.meterNumber(), purpose, write(request),
+                request.amount() == null ? null : request.amount().amountMinor(),
+                request.amount() == null ? null : request.amount().currency(), request.unitsTenths(),
+                request.smsTo() == null && request.emailTo() == null ? "NONE" : "PENDING",
+                request.operator(), now, now);
+    }
+
+    VendRequest request(VendId id) {
+        String text = jdbc.queryForObject("SELECT request_json FROM vend WHERE id = ?", String.class, id.toString());
+        try {
+            return json.readValue(text, VendRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("vend " + id + " has an unreadable request", e);
+        }
+    }
+
+    Optional<VendView> find(VendId id) {
+        List<VendView> rows = jdbc.query("SELECT " + COLUMNS + " FROM vend WHERE id = ?", this::view, id.toString());
+        return rows.stream().findFirst().map(v -> withTokens(v));
+    }
+
+    Optional<VendView> findByChannelRef(String channel, String reference) {
+        List<VendView> rows = jdbc.query("SELECT " + COLUMNS + " FROM vend WHERE channel = ? AND channel_ref = ?", this::view,
+                channel, reference);
+        return rows.stream().findFirst().map(this::withTokens);
+    }
+
+    VendStatus status(VendId id) {
+        return VendStatus.valueOf(jdbc.queryForObject("SELECT status FROM vend WHERE id = ? FOR UPDATE", String.class, id.toString()));
+    }
+
+    void markReserved(VendId id, long meterId, PriceBreakdown price) {
+        jdbc.update("UPDATE vend SET status = 'RESERVED', meter_id = ?, breakdown_json = ?, units_tenths = ?, amount_minor = ?, "
+                        + "currency = ?, updated_at = ? WHERE id = ? AND status = 'RECEIVED'",
+                meterId, write(price), price.unitsTenths(), price.tenderedMinor(), price.currency(), now(), id.toString());
+    }
+
+    PriceBreakdown breakdown(VendId id) {
+        String text = jdbc.queryForObject("SELECT breakdown_json FROM vend WHERE id = ?", String.class, id.toString());
+        try {
+            return json.readValue(text, PriceBreakdown.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("vend " + id + " has an unreadable price", e);
+        }
+    }
+
+    void markIssued(VendId id, long meterId, Long unitsTenths, List<VendToken> tokens) {
+        Timestamp now = now();
+        int updated = jdbc.update("UPDATE vend SET status = 'ISSUED', meter_id = ?, units_tenths = ?, issued_at = ?, updated_at = ? "
+                + "WHERE id = ? AND status IN ('RECEIVED', 'RESERVED')", meterId, unitsTenths, now, now, id.toString());
+        if (updated != 1) {
+            throw new IllegalStateException("vend " + id + " was not waiting for its token");
+        }
+        jdbc.batchUpdate("INSERT INTO vend_token (vend_id, seq, meter_id, kind, description, token, token_class, subclass, tid, value, "
+                + "test_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tokens, tokens.size(), (ps, t) -> {
+                    ps.setString(1, id.toString());
+                    ps.setInt(2, t.seq());
+                    ps.setLong(3, meterId);
+                    ps.setString(4, t.kind());
+                    ps.setString(5, t.description());
+                    ps.setString(6, t.token());
+                    ps.setInt(7, t.tokenClass());
+                    ps.setInt(8, t.subclass());
+                    ps.setObject(9, t.tid());
+                    ps.setLong(10, t.value());
+                    ps.setBoolean(11, t.testToken());
+                    ps.setTimestamp(12, now);
+                });
+    }
+
+    /** Ends a vend that has no token. Keeps the first failure reason: it is the one the channel was told. */
+    void markVoided(VendId id, String code, String message) {
+        jdbc.update("UPDATE vend SET status = 'VOIDED', failure_code = COALESCE(failure_code, ?), "
+                        + "failure_message = COALESCE(failure_message, ?), delivery_status = 'NONE', updated_at = ? "
+                        + "WHERE id = ? AND status IN ('RECEIVED', 'RESERVED', 'VOIDED')",
+                code, truncate(message, 500), now(), id.toString());
+    }
+
+    /** Gives a voided vend that has no reason yet this one. */
+    void explainVoided(VendId id, String code, String message) {
+        jdbc.update("UPDATE vend SET failure_code = ?, failure_message = ?, updated_at = ? "
+                + "WHERE id = ? AND status = 'VOIDED' AND failure_code IS NULL", code, message, now(), id.toString());
+    }
+
+    void markRefund(VendId id, String refundStatus) {
+        jdbc.update("UPDATE vend SET refund_status = ?, updated_at = ? WHERE id = ?", refundStatus, now(), id.toString());
+    }
+
+    void markDelivery(VendId id, String deliveryStatus, String detail) {
+        jdbc.update("UPDATE vend SET delivery_status = ?, delivery_attempts = delivery_attempts + 1, delivery_detail = ?, "
+                        + "status = CASE WHEN ? = 'SENT' AND status = 'ISSUED' THEN 'DELIVERED' ELSE status END, updated_at = ? WHERE id = ?",
+                deliveryStatus, truncate(detail, 500), deliveryStatus, now(), id.toString());
+    }
+
+    void markReversed(VendId id, String reason) {
+        jdbc.update("UPDATE vend SET status = 'REVERSED', failure_code = 'REVERSED', failure_message = ?, updated_at = ? WHERE id = ?",
+                truncate(reason, 500), now(), id.toString());
+    }
+
+    /** Vends left unfinished (by a crash, or a lost message) since before {@code before}: the recovery route resubmits them. */
+    List<String> unfinishedSince(Instant before, int limit) {
+        return jdbc.queryForList("SELECT id FROM vend WHERE status IN ('RECEIVED', 'RESERVED') AND updated_at < ? ORDER BY updated_at LIMIT ?",
+                String.class, Timestamp.from(before), limit);
+    }
+
+    List<String> deliveriesDueSince(Instant before, int attemptsMax, int limit) {
+        return jdbc.queryForList("SELECT id FROM vend WHERE delivery_status IN ('PENDING', 'FAILED') AND status IN ('ISSUED') "
+                + "AND delivery_attempts < ? AND updated_at < ? ORDER BY updated_at LIMIT ?", String.class, attemptsMax, Timestamp.from(before), limit);
+    }
+
+    List<VendToken> recentTokensOfMeter(String meterNumber, int limit) {
+        return jdbc.query("SELECT t.* FROM vend_token t JOIN vend v ON v.id = t.vend_id WHERE v.meter_number = ? "
+                + "ORDER BY t.created_at DESC, t.seq DESC LIMIT ?", VendStore::token, meterNumber, limit);
+    }
+
+    List<VendView> recentVendsOfMeter(String meterNumber, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM vend WHERE meter_number = ? AND status IN ('ISSUED','DELIVERED','REVERSED') "
+                + "ORDER BY created_at DESC LIMIT ?", this::view, meterNumber, limit).stream().map(this::withTokens).toList();
+    }
+
+    private VendView withTokens(VendView v) {
+        List<VendToken> tokens = jdbc.query("SELECT * FROM vend_token WHERE vend_id = ? ORDER BY seq", VendStore::token, v.id());
+        return new VendView(v.id(), v.receiptSeq(), v.channel(), v.channelRef(), v.meterNumber(), v.meterId(), v.purpose(), v.status(),
+                v.amountMinor(), v.currency(), v.unitsRequested(), v.unitsTenths(), v.breakdown(), tokens, v.failureCode(),
+                v.failureMessage(), v.deliveryStatus(), v.deliveryAttempts(), v.refundStatus(), v.createdBy(), v.createdAt(),
+                v.issuedAt(), v.payloadHash());
+    }
+
+    private VendView view(ResultSet rs, int row) throws SQLException {
+        String breakdown = rs.getString("breakdown_json");
+        Timestamp issued = rs.getTimestamp("issued_at");
+        return new VendView(rs.getString("id"), rs.getLong("seq"), rs.getString("channel"), rs.getString("channel_ref"),
+                rs.getString("meter_number"), (Long) rs.getObject("meter_id", Long.class), rs.getString("purpose"),
+                VendStatus.valueOf(rs.getString("status")), rs.getObject("amount_minor", Long.class), rs.getString("currency"),
+                rs.getObject("units_requested", Long.class), rs.getObject("units_tenths", Long.class),
+                breakdown == null ? null : read(breakdown), List.of(), rs.getString("failure_code"), rs.getString("failure_message"),
+                rs.getString("delivery_status"), rs.getInt("delivery_attempts"), rs.getString("refund_status"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), issued == null ? null : issued.toInstant(),
+                rs.getString("payload_hash"));
+    }
+
+    private static VendToken token(ResultSet rs, int row) throws SQLException {
+        return new VendToken(rs.getInt("seq"), rs.getString("kind"), rs.getString("description"), rs.getString("token"),
+                rs.getInt("token_class"), rs.getInt("subclass"), rs.getObject("tid", Long.class), rs.getLong("value"),
+                rs.getBoolean("test_token"));
+    }
+
+    private PriceBreakdown read(String text) {
+        try {
+            return json.readValue(text, PriceBreakdown.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable price breakdown", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,22 @@
+package org.vendinghub.vend;
+
+import org.vendinghub.ledger.pricing.PriceBreakdown;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A vend as the hub knows it now: what was asked, where it is, what it issued. */
+public record VendView(String id, long receiptSeq, String channel, String channelRef, String meterNumber, Long meterId,
+                       String purpose, VendStatus status, Long amountMinor, String currency, Long unitsRequested,
+                       Long unitsTenths, PriceBreakdown breakdown, List<VendToken> tokens, String failureCode,
+                       String failureMessage, String deliveryStatus, int deliveryAttempts, String refundStatus,
+                       String createdBy, Instant createdAt, Instant issuedAt, String payloadHash) {
+
+    public String receiptNo() {
+        return "R" + String.format("%09d", receiptSeq);
+    }
+
+    public boolean testTokens() {
+        return tokens.stream().anyMatch(VendToken::testToken);
+    }
+}
