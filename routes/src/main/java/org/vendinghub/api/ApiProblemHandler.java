@@ -59,8 +59,15 @@ import org.vendinghub.ledger.NotFoundException;
  * Details never repeat the values sent (a vending key must not come back in an error).
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Spring Boot's own problem-details advice (order 0)
+@Order(ApiProblemHandler.ORDER)
 public class ApiProblemHandler {
+
+    /**
+     * Ahead of Spring Boot's own problem-details advice (order 0), behind narrower advices: an API that maps its own
+     * exceptions (e.g. {@code @RestControllerAdvice(basePackageClasses = ...)}) gives its advice
+     * {@code @Order(Ordered.HIGHEST_PRECEDENCE)}, so that it is asked first and this class answers everything else.
+     */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     /** One offending input: {@code field} is the JSON path or parameter name as the client sent it. */
     public record FieldProblem(String field, String message) {
