@@ -18,5 +18,6 @@ public enum TransferCode {
     WALLET_TOP_UP,
     WALLET_CONSUMPTION,
     SETTLEMENT,
+    VEND_REVERSAL,
     OTHER
 }

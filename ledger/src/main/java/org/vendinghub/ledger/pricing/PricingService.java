@@ -91,6 +91,14 @@ public class PricingService {
         }
     }
 
+    /** Undoes {@link #recordSale} for a reversed vend: its units leave the month, its fees are due again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unrecordSale(long meterId, PriceBreakdown price, Instant soldAt, String vendRef) {
+        jdbc.update("UPDATE meter_period_usage SET units_tenths = GREATEST(0, units_tenths - ?) WHERE meter_id = ? AND period = ?",
+                price.unitsTenths(), meterId, periodOf(soldAt));
+        jdbc.update("DELETE FROM meter_fee_charge WHERE meter_id = ? AND vend_ref = ?", meterId, vendRef);
+    }
+
     @Transactional(readOnly = true)
     public long monthToDateTenths(long meterId, String period) {
         List<Long> units = jdbc.queryForList("SELECT units_tenths FROM meter_period_usage WHERE meter_id = ? AND period = ?",

@@ -13,6 +13,7 @@ import org.vendinghub.ledger.PendingStatus;
 import org.vendinghub.ledger.PostPending;
 import org.vendinghub.ledger.ResultCode;
 import org.vendinghub.ledger.TransferCode;
+import org.vendinghub.ledger.TransferKind;
 import org.vendinghub.ledger.TransferResult;
 import org.vendinghub.ledger.TransferView;
 import org.vendinghub.ledger.VoidPending;
@@ -150,6 +151,27 @@ public class VendMoneyService {
                     TransferCode.AGENT_COMMISSION, ref));
         }
         return out;
+    }
+
+    /**
+     * Takes back an issued vend (an operator's reversal within the window): every posted transfer of the vend, the
+     * post of its reservation, the splits and the commissions, is mirrored by a new transfer in the other direction, all
+     * linked. Transfers are never changed. Idempotent: the mirror ids derive from the originals.
+     */
+    @Transactional
+    public List<TransferView> reverse(VendId vendId, long meterId, PriceBreakdown price, Instant soldAt) {
+        List<NewTransfer> mirrors = ledger.transfersByReference(vendId.toString()).stream()
+                .filter(t -> t.kind() == TransferKind.POST_PENDING || t.kind() == TransferKind.SINGLE_PHASE)
+                .filter(t -> t.code() != TransferCode.VEND_REVERSAL)
+                .map(t -> NewTransfer.posted(t.id() + ":rev", t.creditAccountId(), t.debitAccountId(), t.amountMinor(),
+                        TransferCode.VEND_REVERSAL, vendId.toString()))
+                .toList();
+        ValidationException.require(!mirrors.isEmpty(), "vendId", "vend " + vendId + " has no posted money to reverse");
+        List<TransferResult> results = ledger.createLinked(mirrors);
+        if (results.get(0).created()) {
+            pricing.unrecordSale(meterId, price, soldAt, vendId.toString());
+        }
+        return results.stream().map(TransferResult::transfer).toList();
     }
 
     /**
