@@ -10,6 +10,7 @@ import org.vendinghub.ledger.IdempotencyService;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,15 +23,17 @@ import java.util.Optional;
 public class VendService {
 
     private final VendStore store;
+    private final VendOperations operations;
     private final IdempotencyService idempotency;
     private final ProducerTemplate producer;
     private final TransactionTemplate tx;
     private final VendProperties properties;
     private final Clock clock;
 
-    VendService(VendStore store, IdempotencyService idempotency, ProducerTemplate producer, TransactionTemplate tx,
-                VendProperties properties, Clock clock) {
+    VendService(VendStore store, VendOperations operations, IdempotencyService idempotency, ProducerTemplate producer,
+                TransactionTemplate tx, VendProperties properties, Clock clock) {
         this.store = store;
+        this.operations = operations;
         this.idempotency = idempotency;
         this.producer = producer;
         this.tx = tx;
@@ -82,6 +85,26 @@ public class VendService {
 
     public Optional<VendView> findByChannelRef(String channel, String reference) {
         return store.findByChannelRef(channel, reference);
+    }
+
+    /** What a cashier confirms before taking money (see {@link VendCheck}). */
+    public VendCheck check(String meterNumber) {
+        return operations.check(meterNumber);
+    }
+
+    /** The meter's recent vends with their tokens, for a reprint; audited as done by {@code actor}. */
+    public List<VendView> recentVends(String meterNumber, int limit, String actor) {
+        return operations.recentVends(meterNumber, limit, actor);
+    }
+
+    /** Takes back an issued vend within the window; {@link VendRejectedException} with the reason otherwise. */
+    public VendView reverse(VendId id, String reason, String actor) {
+        return operations.reverse(id, reason, actor);
+    }
+
+    /** Engineering and free tokens (no money); a replay of the same request returns the first answer. */
+    public Outcome engineering(EngineeringRequest request) {
+        return operations.engineering(request);
     }
 
     /** A replayed request whose first twin is still on its way waits for it, as the first caller does. */

@@ -47,6 +47,15 @@ class VendStore {
                 request.operator(), now, now);
     }
 
+    void insertEngineering(VendId id, EngineeringRequest request, String payloadHash) {
+        Timestamp now = now();
+        jdbc.update("INSERT INTO vend (id, channel, channel_ref, payload_hash, meter_number, purpose, request_json, status, "
+                        + "units_requested, delivery_status, refund_status, created_by, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, 'ENGINEERING', ?, 'RECEIVED', ?, 'NONE', 'NONE', ?, ?, ?)",
+                id.toString(), request.channelRef().channel(), request.channelRef().reference(), payloadHash, request.meterNumber(),
+                write(request), request.type() == EngineeringRequest.Type.FREE_UNITS ? request.value() : null, request.operator(), now, now);
+    }
+
     VendRequest request(VendId id) {
         String text = jdbc.queryForObject("SELECT request_json FROM vend WHERE id = ?", String.class, id.toString());
         try {

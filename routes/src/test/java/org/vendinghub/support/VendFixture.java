@@ -77,6 +77,27 @@ public class VendFixture {
         return setup;
     }
 
+    /**
+     * Another supply group of the same utility (base date 2014, DKGA04/EA11), with {@code vendingKeyHex} imported into
+     * the security module, or with no key at all when it is null (a token for it then cannot be made).
+     */
+    public SupplyGroupView supplyGroup(String vendingKeyHex) {
+        Setup s = setup();
+        String sgc = String.format("%06d", 100_000 + Fixtures.next() % 800_000);
+        String keyId = "SG-" + sgc + "-KRN1";
+        if (vendingKeyHex != null) {
+            hsm.importVendingKey(keyId, HexFormat.of().parseHex(vendingKeyHex));
+        }
+        return utilities.createSupplyGroup(new NewSupplyGroup(s.utility().id(), "Group " + sgc, sgc, 1, 2, 2014, "04", "11", keyId, null));
+    }
+
+    /** A meter of the given supply group, with the fixture's tariff. */
+    public MeterView meter(SupplyGroupView group) {
+        Setup s = setup();
+        return meters.register(new NewMeter(s.utility().id(), Fixtures.meterNumber(), "600727", group.id(), "01", MeterKind.THICK,
+                s.tariff().id(), null));
+    }
+
     public MeterView meter() {
         Setup s = setup();
         CustomerView customer = customers.create(new NewCustomer(s.utility().id(), "ACC-" + Fixtures.next(), "Customer " + Fixtures.next(),
