@@ -4,6 +4,7 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.SagaPropagation;
 import org.springframework.stereotype.Component;
+import org.vendinghub.housekeeping.NodeIdentity;
 
 /**
  * One vend, end to end (ARCHITECTURE §2). Routes only route: every step is a method of {@link VendSteps}.
@@ -17,9 +18,12 @@ import org.springframework.stereotype.Component;
 class VendRoutes extends RouteBuilder {
 
     private final VendProperties vend;
+    private final String replyQueue;
 
-    VendRoutes(VendProperties vend) {
+    VendRoutes(VendProperties vend, NodeIdentity node) {
         this.vend = vend;
+        // one exclusive reply queue per node, correlated by message id: far cheaper than a temporary queue per request
+        this.replyQueue = "vend.reply." + node.nodeId().replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
     @Override
@@ -28,7 +32,7 @@ class VendRoutes extends RouteBuilder {
                 .routeId("vend-submit")
                 .setHeader(VendHeaders.GROUP, header(VendHeaders.METER_NO))
                 .to(ExchangePattern.InOut, "jms:queue:{{hub.vend.submit-queue}}"
-                        + "?replyToType=Temporary&requestTimeout=" + vend.replyTimeout().toMillis()).id("to-vend-queue");
+                        + "?replyTo=" + replyQueue + "&replyToType=Exclusive&requestTimeout=" + vend.replyTimeout().toMillis()).id("to-vend-queue");
 
         from("jms:queue:{{hub.vend.submit-queue}}?transacted=true&concurrentConsumers={{hub.vend.consumers}}"
                 + "&cacheLevelName=CACHE_CONSUMER")

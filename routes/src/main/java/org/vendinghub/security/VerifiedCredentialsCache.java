@@ -1,0 +1,81 @@
+package org.vendinghub.security;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers, for a short while, user name and password pairs that bcrypt has just verified. API clients send HTTP Basic
+ * credentials with every request, and a bcrypt check costs tens of milliseconds of CPU: without this, the password
+ * check alone would cap a 2-core hub at a few dozen vends per second.
+ *
+ * <p>Only successes are remembered, as an HMAC of the password under a random key made at start (never the password,
+ * never written anywhere). A disabled, locked or re-passworded account keeps working for at most the time to live
+ * ({@code hub.security.credential-cache-ttl}); 0 switches the cache off.
+ */
+class VerifiedCredentialsCache implements AuthenticationProvider {
+
+    private static final int ENTRIES_MAX = 10_000;
+
+    private final AuthenticationProvider delegate;
+    private final long ttlNanos;
+    private final byte[] hmacKey = new byte[32];
+    private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+
+    private record Entry(Authentication authentication, long expiresAtNanos) {
+    }
+
+    VerifiedCredentialsCache(AuthenticationProvider delegate, Duration ttl) {
+        this.delegate = delegate;
+        this.ttlNanos = ttl.toNanos();
+        new SecureRandom().nextBytes(hmacKey);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication request) {
+        if (ttlNanos <= 0 || !(request.getCredentials() instanceof String password)) {
+            return delegate.authenticate(request);
+        }
+        String key = key(request.getName(), password);
+        Entry hit = verified.get(key);
+        long now = System.nanoTime();
+        if (hit != null && now - hit.expiresAtNanos() < 0) {
+            return hit.authentication();
+        }
+        Authentication result = delegate.authenticate(request);
+        if (result != null && result.isAuthenticated()) {
+            if (verified.size() >= ENTRIES_MAX) {
+                verified.clear(); // bounded: a burst of new users costs a few extra bcrypt checks, never memory
+            }
+            Authentication kept = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null, result.getAuthorities());
+            verified.put(key, new Entry(kept, now + ttlNanos));
+            return kept;
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return delegate.supports(authentication);
+    }
+
+    private String key(String username, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
+            byte[] digest = mac.doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8));
+            return username + '\0' + Base64.getEncoder().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
+    }
+}
