@@ -13,7 +13,7 @@ class OpenApiIT extends AdminApiTest {
         JsonNode doc = ok(get(admin(), "/v3/api-docs"));
         assertThat(doc.at("/info/title").asText()).isEqualTo("Vending Hub API");
         assertThat(doc.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
-        assertThat(doc.get("tags").findValuesAsText("name")).contains("supply-groups", "tariffs", "customers", "meters", "debts",
+        assertThat(doc.get("tags").findValuesAsText("name")).contains("utilities", "supply-groups", "tariffs", "customers", "meters", "debts",
                 "vendors", "adjustments", "agents", "vendor-groups", "accounts");
         assertThat(doc.at("/paths/~1api~1v1~1supply-groups~1{id}~1vending-key/post/summary").asText()).contains("IMPORT_KEYS");
         assertThat(doc.at("/paths/~1api~1v1~1meters/get/parameters").findValuesAsText("name")).contains("page", "size", "status");

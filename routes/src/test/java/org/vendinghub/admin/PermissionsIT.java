@@ -13,7 +13,7 @@ import org.springframework.http.ResponseEntity;
 class PermissionsIT extends AdminApiTest {
 
     private static final List<String> WRITES = List.of(
-            "POST /api/v1/supply-groups", "POST /api/v1/supply-groups/1/vending-key", "POST /api/v1/tariffs",
+            "POST /api/v1/utilities", "PUT /api/v1/utilities/1", "POST /api/v1/supply-groups", "POST /api/v1/supply-groups/1/vending-key", "POST /api/v1/tariffs",
             "POST /api/v1/tariffs/1/versions", "POST /api/v1/customers", "PUT /api/v1/customers/1", "POST /api/v1/meters",
             "POST /api/v1/meters/1/block", "POST /api/v1/meters/1/unblock", "PUT /api/v1/meters/1/customer",
             "PUT /api/v1/meters/1/tariff", "PUT /api/v1/meters/1/kind", "PUT /api/v1/meters/1/sts-parameters",
@@ -22,7 +22,7 @@ class PermissionsIT extends AdminApiTest {
             "POST /api/v1/vendors/1/adjustments", "POST /api/v1/adjustments/1/approve", "POST /api/v1/adjustments/1/reject",
             "POST /api/v1/agents", "PUT /api/v1/agents/1", "POST /api/v1/vendor-groups");
 
-    private static final List<String> READS = List.of("/api/v1/supply-groups", "/api/v1/tariffs", "/api/v1/customers", "/api/v1/meters",
+    private static final List<String> READS = List.of("/api/v1/utilities", "/api/v1/supply-groups", "/api/v1/tariffs", "/api/v1/customers", "/api/v1/meters",
             "/api/v1/vendors", "/api/v1/agents", "/api/v1/vendor-groups", "/api/v1/adjustments/awaiting-decision");
 
     @Test
