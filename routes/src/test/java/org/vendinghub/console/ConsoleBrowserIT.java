@@ -28,6 +28,8 @@ import org.vendinghub.ledger.utility.UtilityService;
 import org.vendinghub.ledger.utility.UtilityView;
 import org.vendinghub.support.HubIntegrationTest;
 import org.vendinghub.support.TestUsers;
+import org.vendinghub.support.VendFixture;
+import org.vendinghub.ledger.meter.MeterView;
 
 import java.io.File;
 import java.io.IOException;
@@ -54,6 +56,9 @@ class ConsoleBrowserIT extends HubIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    VendFixture fixture;
 
     @Autowired
     PasswordEncoder encoder;
@@ -147,6 +152,31 @@ class ConsoleBrowserIT extends HubIntegrationTest {
     }
 
     @Test
+    void a_cashier_checks_a_meter_vends_prints_the_receipt_and_reprints_the_token() {
+        MeterView meter = fixture.meter();
+        signIn("admin", ADMIN_PASSWORD);
+        click("nav-vend");
+        type("meterNumber", meter.meterNumber());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("meter-check"), "Customer"));
+        type("amount", "100");
+        click("vend");
+        WebElement token = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#receipt .token")));
+        String issued = token.getText();
+        assertThat(issued.replace(" ", "")).matches("\\d{20}");
+        assertThat(browser.findElement(By.id("receipt-status")).getText()).isIn("ISSUED", "DELIVERED");
+        assertThat(browser.findElement(By.id("receipt-amount")).getText()).isEqualTo("KES 100.00");
+        screenshot("vend-receipt");
+
+        open("/console/vend/reprint");
+        type("reprint-meter", meter.meterNumber());
+        click("find-tokens");
+        assertThat(waitFor(By.id("reprint-vends")).getText()).contains(issued);
+        screenshot("reprint");
+    }
+
+    @Test
     void the_administrators_pages_render_for_the_readme() {
         signIn("admin", ADMIN_PASSWORD);
         open("/console/users");
@@ -175,6 +205,7 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         signIn("browser-reader", "Reader-Password-1");
         assertThat(browser.findElements(By.id("nav-key-import"))).isEmpty();
         assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+        assertThat(browser.findElements(By.id("nav-vend"))).isEmpty();
         assertThat(browser.findElements(By.id("nav-meters"))).hasSize(1);
 
         open("/console/meters");
@@ -184,6 +215,8 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         open("/console/supply-groups/keys");
         assertThat(waitFor(By.id("forbidden")).getText()).isEqualTo("Not allowed");
         open("/console/meters/new");
+        assertThat(waitFor(By.id("forbidden")).getText()).isEqualTo("Not allowed");
+        open("/console/vend");
         assertThat(waitFor(By.id("forbidden")).getText()).isEqualTo("Not allowed");
     }
 

@@ -150,6 +150,9 @@ class ConsoleManagementIT extends HubIntegrationTest {
         assertThat(browser.post("/console/supply-groups/keys", Map.of("supplyGroupId", "1", "vendingKeyHex", "0123456789ABCDEF"))
                 .statusCode()).isEqualTo(403);
         assertThat(browser.post("/console/meters/1/block", Map.of("reason", "x")).statusCode()).isEqualTo(403);
+        assertThat(browser.post("/console/vend", Map.of("meterNumber", "01234567891", "amount", "10", "reference", "r1"))
+                .statusCode()).isEqualTo(403);
+        assertThat(browser.get("/console/vend/reprint").statusCode()).isEqualTo(403);
         assertThat(browser.get("/console/meters").statusCode()).isEqualTo(200);
     }
 
