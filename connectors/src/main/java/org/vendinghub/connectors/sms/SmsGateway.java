@@ -35,16 +35,29 @@ public class SmsGateway {
     private static final Set<Integer> ACCEPTED = Set.of(100, 101, 102);
     private static final int PROVIDER_TEXT_LENGTH_MAX = 200;
 
-    private final SmsProperties properties;
+    private final SmsProperties configured;
+    /** The settings in force: {@code hub.sms.*}, unless {@link #override} re-pointed them (tests sharing one hub do). */
+    private volatile SmsProperties properties;
     private final HttpClient http;
 
     public SmsGateway(SmsProperties properties) {
+        this.configured = properties;
         this.properties = properties;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(properties.timeoutMs()))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** Sends every SMS from now on with {@code properties} (another gateway URL or api key) until {@link #reset}. */
+    public void override(SmsProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Back to the configured {@code hub.sms.*}. */
+    public void reset() {
+        this.properties = configured;
     }
 
     /** Posts {@code sms} to the gateway once; returns its receipt or throws. */
