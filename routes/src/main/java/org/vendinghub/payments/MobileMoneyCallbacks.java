@@ -1,0 +1,152 @@
+package org.vendinghub.payments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.vendinghub.connectors.momo.MomoSettings;
+import org.vendinghub.connectors.mpesa.MpesaSettings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The providers' callbacks. They cannot sign in (SecurityConfiguration lets {@code /callbacks/**} through), so each URL
+ * carries an unguessable secret ({@code hub.mpesa.callback-secret}, {@code hub.momo.callback-secret}), compared in
+ * constant time, and an optional source-IP allow-list. A wrong secret or address gets 404 and only a log line; a
+ * callback that passes is stored exactly as received before it is processed.
+ */
+@RestController
+@RequestMapping("/callbacks")
+class MobileMoneyCallbacks {
+
+    private static final Logger log = LoggerFactory.getLogger(MobileMoneyCallbacks.class);
+    private static final List<String> KEPT_HEADERS = List.of("Content-Type", "User-Agent", "X-Forwarded-For", "X-Real-IP");
+
+    private final PaymentStore store;
+    private final MpesaPayments mpesa;
+    private final MomoPayments momo;
+    private final Refunds refunds;
+    private final MpesaSettings mpesaSettings;
+    private final MomoSettings momoSettings;
+
+    MobileMoneyCallbacks(PaymentStore store, MpesaPayments mpesa, MomoPayments momo, Refunds refunds, MpesaSettings mpesaSettings,
+                         MomoSettings momoSettings) {
+        this.store = store;
+        this.mpesa = mpesa;
+        this.momo = momo;
+        this.refunds = refunds;
+        this.mpesaSettings = mpesaSettings;
+        this.momoSettings = momoSettings;
+    }
+
+    @PostMapping(path = "/mpesa/{secret}/c2b/validation", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> c2bValidation(@PathVariable String secret, @RequestBody(required = false) String body, HttpServletRequest request) {
+        if (!mpesaAllowed(secret, request)) {
+            return ResponseEntity.notFound().build();
+        }
+        JsonNode json = ProviderJson.read(body);
+        long id = store(Payment.MPESA, "c2b-validation", json.path("TransID").asText(null), body, request);
+        Map<String, String> reply = mpesa.validate(json);
+        store.callbackProcessed(id, "ANSWERED " + reply.get("ResultCode"));
+        return ResponseEntity.ok(reply);
+    }
+
+    @PostMapping(path = "/mpesa/{secret}/c2b/confirmation", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> c2bConfirmation(@PathVariable String secret, @RequestBody(required = false) String body, HttpServletRequest request) {
+        if (!mpesaAllowed(secret, request)) {
+            return ResponseEntity.notFound().build();
+        }
+        JsonNode json = ProviderJson.read(body);
+        long id = store(Payment.MPESA, "c2b-confirmation", json.path("TransID").asText(null), body, request);
+        return process(id, () -> mpesa.confirm(json), Map.of("ResultCode", "0", "ResultDesc", "Accepted"));
+    }
+
+    @PostMapping(path = "/mpesa/{secret}/stk", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> stk(@PathVariable String secret, @RequestBody(required = false) String body, HttpServletRequest request) {
+        if (!mpesaAllowed(secret, request)) {
+            return ResponseEntity.notFound().build();
+        }
+        JsonNode json = ProviderJson.read(body);
+        long id = store(Payment.MPESA, "stk", json.path("Body").path("stkCallback").path("CheckoutRequestID").asText(null), body, request);
+        return process(id, () -> mpesa.stkCallback(id, json), Map.of("ResultCode", 0, "ResultDesc", "Accepted"));
+    }
+
+    @PostMapping(path = {"/mpesa/{secret}/reversal/{refundId}", "/mpesa/{secret}/reversal-timeout/{refundId}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> reversal(@PathVariable String secret, @PathVariable String refundId, @RequestBody(required = false) String body,
+                               HttpServletRequest request) {
+        if (!mpesaAllowed(secret, request)) {
+            return ResponseEntity.notFound().build();
+        }
+        boolean timeout = request.getRequestURI().contains("/reversal-timeout/");
+        long id = store(Payment.MPESA, timeout ? "reversal-timeout" : "reversal", refundId, body, request);
+        return process(id, () -> refunds.reversalResult(refundId, ProviderJson.read(body), timeout),
+                Map.of("ResultCode", 0, "ResultDesc", "Accepted"));
+    }
+
+    @RequestMapping(path = "/momo/{secret}/requesttopay", method = {RequestMethod.PUT, RequestMethod.POST})
+    ResponseEntity<?> momoRequestToPay(@PathVariable String secret, @RequestBody(required = false) String body, HttpServletRequest request) {
+        if (!allowed(secret, momoSettings.current().callbackSecret(), momoSettings.current().allowedIpList(), request)) {
+            return ResponseEntity.notFound().build();
+        }
+        JsonNode json = ProviderJson.read(body);
+        long id = store(Payment.MOMO, "requesttopay", json.path("externalId").asText(null), body, request);
+        return process(id, () -> momo.callback(id, json), null);
+    }
+
+    private ResponseEntity<?> process(long callbackId, Supplier<String> work, Object ack) {
+        try {
+            String outcome = work.get();
+            if (outcome != null) {
+                store.callbackProcessed(callbackId, outcome);
+            }
+            return ack == null ? ResponseEntity.ok().build() : ResponseEntity.ok(ack);
+        } catch (RuntimeException e) {
+            log.error("callback {} was stored but could not be processed: {}", callbackId, e.toString());
+            store.callbackOutcome(callbackId, "ERROR: " + e);
+            return ResponseEntity.internalServerError().build(); // the provider may send it again; processing is idempotent
+        }
+    }
+
+    private long store(String provider, String kind, String correlation, String body, HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : KEPT_HEADERS) {
+            if (request.getHeader(name) != null) {
+                headers.put(name, request.getHeader(name));
+            }
+        }
+        return store.insertCallback(provider, kind, correlation, request.getMethod(), request.getRemoteAddr(),
+                ProviderJson.write(headers), body);
+    }
+
+    private boolean mpesaAllowed(String secret, HttpServletRequest request) {
+        return allowed(secret, mpesaSettings.current().callbackSecret(), mpesaSettings.current().allowedIpList(), request);
+    }
+
+    private static boolean allowed(String given, String expected, List<String> allowedIps, HttpServletRequest request) {
+        boolean secretOk = !expected.isEmpty()
+                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        boolean ipOk = allowedIps.isEmpty() || allowedIps.contains(request.getRemoteAddr());
+        if (!secretOk || !ipOk) {
+            // audit line only: the path (with the wrong secret) and the body are not kept
+            log.warn("AUDIT refused callback {} {} from {}: {}", request.getMethod(),
+                    request.getRequestURI().replaceFirst("^(/callbacks/[a-z]+/)[^/]*", "$1***"), request.getRemoteAddr(),
+                    !secretOk ? "wrong or unset path secret" : "source address not allowed");
+            return false;
+        }
+        return true;
+    }
+}
