@@ -38,7 +38,9 @@ class ExternalConfigurationIT {
                      "--hub.data-dir=" + unusedDataDir, "--hub.bootstrap.admin-password=External-1")) {
             assertThat(hub.context().getBeanNamesForType(EmbeddedMariaDb.class)).isEmpty();
             assertThat(hub.context().getBeanNamesForType(EmbeddedActiveMQ.class)).isEmpty();
-            assertThat(Files.exists(unusedDataDir)).as("no data directory made").isFalse();
+            // the data directory still holds the vending-key store; nothing of a database or a broker may be in it
+            assertThat(Files.exists(unusedDataDir.resolve("mariadb"))).as("no embedded MariaDB files").isFalse();
+            assertThat(Files.exists(unusedDataDir.resolve("artemis"))).as("no embedded Artemis journal").isFalse();
 
             assertThat(adminsIn(database)).as("admin created in the external database").isEqualTo(1);
             Poll.until("heartbeats on the external broker", Duration.ofSeconds(30), () -> {
