@@ -9,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 class OpenApiIT extends AdminApiTest {
 
     @Test
-    void the_openapi_document_describes_the_administration_api_with_basic_auth_and_a_tag_per_resource() {
+    void the_openapi_document_describes_the_administration_api_with_basic_auth_a_tag_per_resource_and_its_problems() {
         JsonNode doc = ok(get(admin(), "/v3/api-docs"));
         assertThat(doc.at("/info/title").asText()).isEqualTo("Vending Hub API");
         assertThat(doc.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
@@ -18,6 +18,9 @@ class OpenApiIT extends AdminApiTest {
         assertThat(doc.at("/paths/~1api~1v1~1supply-groups~1{id}~1vending-key/post/summary").asText()).contains("IMPORT_KEYS");
         assertThat(doc.at("/paths/~1api~1v1~1meters/get/parameters").findValuesAsText("name")).contains("page", "size", "status");
         assertThat(doc.at("/components/schemas/MoneyInput/properties/amountMinor/type").asText()).isEqualTo("integer");
+        assertThat(doc.at("/paths/~1api~1v1~1vendors~1{id}~1deposits/post/responses/422/content/application~1problem+json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(doc.at("/components/schemas/Problem/properties/errors/type").asText()).isEqualTo("array");
     }
 
     @Test
