@@ -247,8 +247,9 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         try {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
         } catch (ElementClickInterceptedException e) {
-            screenshot("failed-click-" + id); // kept under docs/screenshots only when a run goes wrong
-            throw e;
+            // an htmx swap right after typing can move the form under the pointer: scroll again and click once more
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
         }
     }
 

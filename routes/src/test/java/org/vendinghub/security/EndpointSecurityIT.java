@@ -28,8 +28,21 @@ class EndpointSecurityIT extends HubIntegrationTest {
     /** The only paths anybody may open without signing in. */
     private static final Set<String> PUBLIC = Set.of("/actuator/health", "/actuator/health/**", "/login", "/error");
 
+    /** Mobile-money providers cannot sign in: their callbacks are protected by an unguessable secret in the path. */
+    private static final String SECRET_PATH_CALLBACKS = "/callbacks/";
+
     @Autowired
     ApplicationContext context;
+
+    @Test
+    void a_provider_callback_with_a_wrong_path_secret_is_answered_404_and_a_get_on_xmlvend_is_told_to_post() {
+        for (String path : List.of("/callbacks/mpesa/not-the-secret/c2b/confirmation", "/callbacks/momo/not-the-secret/requesttopay")) {
+            assertThat(anonymous(HttpMethod.POST, path).getStatusCode().value()).as(path).isEqualTo(404);
+        }
+        ResponseEntity<String> get = anonymous(HttpMethod.GET, "/services/xmlvend");
+        assertThat(get.getStatusCode().value()).isEqualTo(405);
+        assertThat(get.getHeaders().getFirst("Allow")).isEqualTo("POST");
+    }
 
     @Test
     void every_mapped_endpoint_refuses_a_caller_who_has_not_signed_in() {
@@ -39,8 +52,8 @@ class EndpointSecurityIT extends HubIntegrationTest {
             mapping.getHandlerMethods().keySet().forEach(info -> {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
-                    if (PUBLIC.contains(pattern)) {
-                        continue;
+                    if (PUBLIC.contains(pattern) || pattern.startsWith(SECRET_PATH_CALLBACKS)) {
+                        continue; // callbacks are checked below: they carry a secret in the path instead of a user
                     }
                     HttpMethod method = methods.isEmpty() ? HttpMethod.GET : HttpMethod.valueOf(methods.iterator().next().name());
                     String path = pattern.replaceAll("\\{\\*?[^}]+}", "1").replace("/**", "/x");
@@ -60,7 +73,7 @@ class EndpointSecurityIT extends HubIntegrationTest {
     @Test
     void unmapped_paths_and_the_consoles_refuse_anonymous_callers_too() {
         for (String path : List.of("/", "/api/v1/anything", "/actuator/prometheus", "/actuator/hawtio/", "/actuator/jolokia/version",
-                "/v3/api-docs", "/swagger-ui.html", "/services/xmlvend")) {
+                "/v3/api-docs", "/swagger-ui.html", "/services/other")) {
             assertThat(anonymous(HttpMethod.GET, path).getStatusCode().value()).as(path).isEqualTo(401);
         }
     }
