@@ -1,5 +1,7 @@
 package org.vendinghub.admin;
 
+import org.vendinghub.keys.VendingKeys;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

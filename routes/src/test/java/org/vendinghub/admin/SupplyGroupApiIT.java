@@ -1,5 +1,7 @@
 package org.vendinghub.admin;
 
+import org.vendinghub.keys.VendingKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

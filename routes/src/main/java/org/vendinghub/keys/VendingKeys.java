@@ -1,4 +1,4 @@
-package org.vendinghub.admin;
+package org.vendinghub.keys;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -9,21 +9,21 @@ import javax.crypto.spec.SecretKeySpec;
 import org.vendinghub.domain.ValidationException;
 
 /**
- * Clear vending keys as they arrive at the key ceremony: parsed from hex without making a String of them, checked
+ * Clear vending keys as they arrive at the key ceremony (REST import and console alike): parsed from hex without making a String of them, checked
  * against the supply group's DKGA, and summarised by a key check value. No method here logs or returns key material,
  * and no message repeats it.
  */
-final class VendingKeys {
+public final class VendingKeys {
 
-    static final String FIELD = "vendingKeyHex";
+    public static final String FIELD = "vendingKeyHex";
     /** How {@link #checkValue} is computed, stated in answers so that a custodian can compute it offline too. */
-    static final String KCV_METHOD = "first 3 bytes of HMAC-SHA256(vending key, ASCII \"KCV\"), hex";
+    public static final String KCV_METHOD = "first 3 bytes of HMAC-SHA256(vending key, ASCII \"KCV\"), hex";
 
     private VendingKeys() {
     }
 
     /** The key bytes of {@code hex}: 8 bytes (16 hex digits) for DKGA 02, 20 bytes (40 hex digits, 160 bits) for DKGA 04. */
-    static byte[] parse(char[] hex, String dkga) {
+    public static byte[] parse(char[] hex, String dkga) {
         ValidationException.require(hex != null && hex.length > 0, FIELD, "vending key is required");
         int bytes = "02".equals(dkga) ? 8 : 20;
         ValidationException.require(hex.length == 2 * bytes, FIELD, "a DKGA" + dkga + " vending key must be " + 2 * bytes
@@ -45,7 +45,7 @@ final class VendingKeys {
      * A key check value: 24 bits of a one-way function of the key, enough to confirm two custodians hold the same key
      * and far too few to help find it (the same size as the classic 3-byte DES KCV). Upper-case hex, 6 digits.
      */
-    static String checkValue(byte[] key) {
+    public static String checkValue(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
