@@ -1,6 +1,7 @@
 package org.vendinghub.console;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -65,6 +66,11 @@ class ConsoleBrowserIT extends HubIntegrationTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
+        // CI (and .ci/run) installs Debian's chromium and chromium-driver and must run these tests; on a developer's
+        // machine with only a JDK they are skipped with this message instead of failing the README's test command
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        Assumptions.assumeTrue(installed || System.getenv("CI") != null,
+                "browser tests skipped: install Debian's chromium and chromium-driver to run them (CI always runs them)");
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         profile = Files.createTempDirectory("console-chromium");
         ChromeOptions options = new ChromeOptions();
