@@ -26,8 +26,7 @@ public class VendHousekeeping {
 
     /** A vend still RECEIVED or RESERVED well after its channel stopped waiting: resubmit it (processing resumes by state). */
     public List<VendRef> unfinished() {
-        return store.unfinishedSince(clock.instant().minus(properties.replyTimeout().multipliedBy(2)), BATCH).stream()
-                .map(id -> new VendRef(id, store.find(org.vendinghub.domain.VendId.parse(id)).orElseThrow().meterNumber())).toList();
+        return store.unfinishedSince(clock.instant().minus(properties.replyTimeout().multipliedBy(2)), BATCH);
     }
 
     public List<String> deliveriesDue() {

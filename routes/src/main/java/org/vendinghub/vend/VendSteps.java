@@ -87,8 +87,8 @@ public class VendSteps {
             if (store.status(id) != VendStatus.RESERVED) {
                 return;
             }
-            VendView vend = store.find(id).orElseThrow();
-            PriceBreakdown price = store.breakdown(id);
+            VendView vend = store.findWithoutTokens(id).orElseThrow();
+            PriceBreakdown price = vend.breakdown();
             MeterView meter = meters.meter(vend.meterId());
             Instant now = clock.instant();
             var issued = tokens.creditWithDueKeyChanges(meter, price.unitsTenths(), now);
@@ -127,7 +127,7 @@ public class VendSteps {
 
     /** True when the failed vend's money was already taken by a provider, so a refund must be asked for. */
     public boolean refundDue(@Header(VendHeaders.VEND_ID) String vendId) {
-        VendView vend = store.find(VendId.parse(vendId)).orElseThrow();
+        VendView vend = store.findWithoutTokens(VendId.parse(vendId)).orElseThrow();
         boolean due = vend.status() == VendStatus.VOIDED && properties.refundChannels().contains(vend.channel())
                 && "NONE".equals(vend.refundStatus());
         if (due) {
@@ -138,7 +138,7 @@ public class VendSteps {
 
     /** True when the vend has its tokens and somebody asked for them by SMS or e-mail. */
     public boolean deliveryDue(@Header(VendHeaders.VEND_ID) String vendId) {
-        VendView vend = store.find(VendId.parse(vendId)).orElseThrow();
+        VendView vend = store.findWithoutTokens(VendId.parse(vendId)).orElseThrow();
         return vend.status() == VendStatus.ISSUED && "PENDING".equals(vend.deliveryStatus());
     }
 

@@ -66,8 +66,12 @@ class VendStore {
     }
 
     Optional<VendView> find(VendId id) {
-        List<VendView> rows = jdbc.query("SELECT " + COLUMNS + " FROM vend WHERE id = ?", this::view, id.toString());
-        return rows.stream().findFirst().map(v -> withTokens(v));
+        return findWithoutTokens(id).map(this::withTokens);
+    }
+
+    /** The vend row alone (its tokens list empty): one query, for the steps that only need status, price or channel. */
+    Optional<VendView> findWithoutTokens(VendId id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM vend WHERE id = ?", this::view, id.toString()).stream().findFirst();
     }
 
     Optional<VendView> findByChannelRef(String channel, String reference) {
@@ -84,15 +88,6 @@ class VendStore {
         jdbc.update("UPDATE vend SET status = 'RESERVED', meter_id = ?, breakdown_json = ?, units_tenths = ?, amount_minor = ?, "
                         + "currency = ?, updated_at = ? WHERE id = ? AND status = 'RECEIVED'",
                 meterId, write(price), price.unitsTenths(), price.tenderedMinor(), price.currency(), now(), id.toString());
-    }
-
-    PriceBreakdown breakdown(VendId id) {
-        String text = jdbc.queryForObject("SELECT breakdown_json FROM vend WHERE id = ?", String.class, id.toString());
-        try {
-            return json.readValue(text, PriceBreakdown.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("vend " + id + " has an unreadable price", e);
-        }
     }
 
     void markIssued(VendId id, long meterId, Long unitsTenths, List<VendToken> tokens) {
@@ -149,9 +144,10 @@ class VendStore {
     }
 
     /** Vends left unfinished (by a crash, or a lost message) since before {@code before}: the recovery route resubmits them. */
-    List<String> unfinishedSince(Instant before, int limit) {
-        return jdbc.queryForList("SELECT id FROM vend WHERE status IN ('RECEIVED', 'RESERVED') AND updated_at < ? ORDER BY updated_at LIMIT ?",
-                String.class, Timestamp.from(before), limit);
+    List<VendHousekeeping.VendRef> unfinishedSince(Instant before, int limit) {
+        return jdbc.query("SELECT id, meter_number FROM vend WHERE status IN ('RECEIVED', 'RESERVED') AND updated_at < ? "
+                        + "ORDER BY updated_at LIMIT ?", (rs, row) -> new VendHousekeeping.VendRef(rs.getString(1), rs.getString(2)),
+                Timestamp.from(before), limit);
     }
 
     List<String> deliveriesDueSince(Instant before, int attemptsMax, int limit) {
