@@ -1,7 +1,9 @@
 package org.vendinghub.ledger;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.vendinghub.domain.ChannelRef;
 import org.vendinghub.domain.ValidationException;
@@ -9,7 +11,12 @@ import org.vendinghub.domain.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +33,12 @@ public class IdempotencyService {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final LedgerService ledger;
 
     public IdempotencyService(JdbcTemplate jdbc, LedgerService ledger) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.ledger = ledger;
     }
 
@@ -57,6 +66,55 @@ public class IdempotencyService {
         }
         String first = (String) stored.get("result_ref");
         return new Claim(!first.equals(resultRef), first);
+    }
+
+    /** One key to claim in a batch: the key, the request's hash and the result the caller would create. */
+    public record ClaimRequest(ChannelRef key, String payloadHash, String resultRef) {
+    }
+
+    /** A batch request's claim, or the conflict of a key used before for a different request. */
+    public record ClaimOutcome(Claim claim, ConflictException conflict) {
+    }
+
+    /**
+     * {@link #claim} for many keys in the caller's transaction, with one statement per kind of row. Each request gets its
+     * claim, or the {@link ConflictException} of a key used before for a different request. Two requests for one key in
+     * the same batch: the first claims it, the second is its replay (or a conflict).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ClaimOutcome> claimAll(List<ClaimRequest> requests) {
+        LocalDateTime now = ledger.now().atOffset(ZoneOffset.UTC).toLocalDateTime();
+        for (ClaimRequest r : requests) {
+            ValidationException.require(r.payloadHash() != null && r.payloadHash().matches("[0-9a-f]{64}"), "payloadHash",
+                    "payload hash must be 64 lower-case hex digits (SHA-256)");
+        }
+        jdbc.batchUpdate("INSERT INTO ledger_idempotency (channel, channel_ref, payload_hash, result_ref, created_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE channel = channel", requests, requests.size(), (ps, r) -> {
+                    ps.setString(1, r.key().channel());
+                    ps.setString(2, r.key().reference());
+                    ps.setString(3, r.payloadHash());
+                    ps.setString(4, r.resultRef());
+                    ps.setObject(5, now);
+                });
+        Map<ChannelRef, String[]> stored = new HashMap<>();
+        Map<String, Set<String>> refsByChannel = new HashMap<>();
+        requests.forEach(r -> refsByChannel.computeIfAbsent(r.key().channel(), c -> new HashSet<>()).add(r.key().reference()));
+        refsByChannel.forEach((channel, refs) -> named.query("SELECT channel_ref, payload_hash, result_ref FROM ledger_idempotency"
+                + " WHERE channel = :channel AND channel_ref IN (:refs)", Map.of("channel", channel, "refs", refs), rs -> {
+                    stored.put(new ChannelRef(channel, rs.getString(1)), new String[]{rs.getString(2), rs.getString(3)});
+                }));
+        List<ClaimOutcome> claims = new ArrayList<>(requests.size());
+        for (ClaimRequest r : requests) {
+            String[] row = stored.get(r.key());
+            if (row == null) {
+                throw new IllegalStateException("idempotency key " + r.key() + " was written but cannot be read back");
+            }
+            claims.add(!r.payloadHash().equals(row[0])
+                    ? new ClaimOutcome(null, new ConflictException(ResultCode.IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_PAYLOAD,
+                            r.key().channel() + " reference " + r.key().reference() + " was already used for a different request"))
+                    : new ClaimOutcome(new Claim(!row[1].equals(r.resultRef()), row[1]), null));
+        }
+        return claims;
     }
 
     @Transactional(readOnly = true)

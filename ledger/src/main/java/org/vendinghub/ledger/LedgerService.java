@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vendinghub.domain.ValidationException;
 import org.vendinghub.ledger.internal.AccountEntity;
 import org.vendinghub.ledger.internal.AccountRepository;
+import org.vendinghub.ledger.internal.BatchLedgerEngine;
 import org.vendinghub.ledger.internal.LedgerEngine;
 import org.vendinghub.ledger.internal.PendingOpenRepository;
 import org.vendinghub.ledger.internal.TransferEntity;
@@ -40,16 +41,18 @@ public class LedgerService {
     public static final int EXPIRY_BATCH_MAX = 500;
 
     private final LedgerEngine engine;
+    private final BatchLedgerEngine batchEngine;
     private final AccountRepository accounts;
     private final TransferRepository transfers;
     private final PendingOpenRepository openPendings;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
 
-    public LedgerService(LedgerEngine engine, AccountRepository accounts, TransferRepository transfers,
+    public LedgerService(LedgerEngine engine, BatchLedgerEngine batchEngine, AccountRepository accounts, TransferRepository transfers,
                          PendingOpenRepository openPendings, PlatformTransactionManager transactionManager,
                          ObjectProvider<Clock> clock) {
         this.engine = engine;
+        this.batchEngine = batchEngine;
         this.accounts = accounts;
         this.transfers = transfers;
         this.openPendings = openPendings;
@@ -120,6 +123,24 @@ public class LedgerService {
     public List<TransferResult> createLinked(List<NewTransfer> chain) {
         ValidationException.require(chain != null && chain.size() <= 100, "transfers", "a linked chain has 1 to 100 transfers");
         return engine.create(new ArrayList<>(chain), now());
+    }
+
+    /**
+     * Many independent units in the caller's transaction, with one statement per kind of row (the hub's vend batches).
+     * Each unit is linked: recorded whole, recognised whole as a replay, or refused alone with the reason in its result
+     * while the others go on. The caller's transaction should be READ COMMITTED (see {@link BatchLedgerEngine}).
+     */
+    @Transactional
+    public List<UnitResult> createBatch(List<TransferUnit> units) {
+        ValidationException.require(units != null && !units.isEmpty() && units.size() <= 10_000, "units",
+                "a batch has 1 to 10000 units");
+        return batchEngine.apply(units, now());
+    }
+
+    /** Transfers by id, as committed; ids not found are missing from the map. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, TransferView> transfers(java.util.Set<String> ids) {
+        return batchEngine.read(ids);
     }
 
     /** Posts a pending transfer (fully or partly); the pending amount not posted goes back. */

@@ -29,6 +29,7 @@ class ArchitectureTest {
     static final ArchRule featuresGoThroughLedgerService = noClasses().that().resideInAnyPackage("org.vendinghub.ledger.*..")
             .and().resideOutsideOfPackage("org.vendinghub.ledger.internal..")
             .should().dependOnClassesThat().haveSimpleName("LedgerEngine")
+            .orShould().dependOnClassesThat().haveSimpleName("BatchLedgerEngine")
             .orShould().dependOnClassesThat().haveSimpleName("AccountEntity")
             .orShould().dependOnClassesThat().haveSimpleName("TransferEntity");
 }

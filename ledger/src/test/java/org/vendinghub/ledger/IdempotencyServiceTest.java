@@ -1,6 +1,8 @@
 package org.vendinghub.ledger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vendinghub.domain.ChannelRef;
 import org.vendinghub.ledger.testsupport.Concurrently;
@@ -18,6 +20,8 @@ class IdempotencyServiceTest extends LedgerIntegrationTest {
 
     @Autowired
     IdempotencyService idempotency;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void the_same_request_again_is_a_replay_of_the_first_result() {
@@ -57,5 +61,28 @@ class IdempotencyServiceTest extends LedgerIntegrationTest {
     void a_hash_that_is_not_sha256_hex_is_refused() {
         assertThatThrownBy(() -> idempotency.claim(new ChannelRef("POS", "1"), "abc", "v"))
                 .hasMessage("payload hash must be 64 lower-case hex digits (SHA-256)");
+    }
+
+    @Test
+    void a_batch_of_claims_answers_each_request_as_alone_including_twins_in_the_same_batch() {
+        ChannelRef used = new ChannelRef("POS", UUID.randomUUID().toString());
+        ChannelRef twin = new ChannelRef("POS", UUID.randomUUID().toString());
+        ChannelRef fresh = new ChannelRef("API", UUID.randomUUID().toString());
+        String hash = IdempotencyService.sha256Hex("x");
+        idempotency.claim(used, hash, "vend-0");
+
+        List<IdempotencyService.ClaimOutcome> outcomes = new TransactionTemplate(transactions).execute(s -> idempotency.claimAll(List.of(
+                new IdempotencyService.ClaimRequest(used, hash, "vend-1"),
+                new IdempotencyService.ClaimRequest(twin, hash, "vend-2"),
+                new IdempotencyService.ClaimRequest(twin, hash, "vend-3"),
+                new IdempotencyService.ClaimRequest(fresh, IdempotencyService.sha256Hex("y"), "vend-4"),
+                new IdempotencyService.ClaimRequest(used, IdempotencyService.sha256Hex("other"), "vend-5"))));
+
+        assertThat(outcomes.get(0).claim()).isEqualTo(new IdempotencyService.Claim(true, "vend-0"));
+        assertThat(outcomes.get(1).claim()).isEqualTo(new IdempotencyService.Claim(false, "vend-2"));
+        assertThat(outcomes.get(2).claim()).as("the second twin replays the first").isEqualTo(new IdempotencyService.Claim(true, "vend-2"));
+        assertThat(outcomes.get(3).claim()).isEqualTo(new IdempotencyService.Claim(false, "vend-4"));
+        assertThat(outcomes.get(4).conflict()).hasMessage("POS reference " + used.reference() + " was already used for a different request");
+        assertThat(idempotency.resultOf(fresh)).contains("vend-4");
     }
 }

@@ -193,22 +193,21 @@ public class MeterService {
     public List<Long> allocateTids(long meterId, long nowMinutes, int count) {
         ValidationException.require(count >= 1 && count <= TIDS_PER_CALL_MAX, "count",
                 "TID count must be 1 to " + TIDS_PER_CALL_MAX);
-        ValidationException.require(nowMinutes >= 0, "nowMinutes", "TID time must not be before the base date");
         MeterEntity row = Rows.lockFresh(em, MeterEntity.class, meterId, "meter");
-        List<Long> tids = new ArrayList<>(count);
-        long tid = Tids.usableFrom(Math.max(nowMinutes, row.lastTid + 1));
-        for (int i = 0; i < count; i++) {
-            tids.add(tid);
-            tid = Tids.usableFrom(tid + 1);
+        List<Long> tids = Tids.allocate(row.lastTid, nowMinutes, count);
+        if (tids.isEmpty()) {
+            throw noTidsLeft(row.meterNumber, row.baseDate);
         }
         long last = tids.get(count - 1);
-        if (last > Tids.TID_MAX) {
-            throw new ConflictException(ResultCode.INVALID_STATE, "meter " + row.meterNumber + " has no TIDs left on base date "
-                    + row.baseDate + ": a key change to a later base date is due");
-        }
         row.lastTid = last;
         em.flush();
         return tids;
+    }
+
+    /** The refusal when a meter's base date has no TIDs left. */
+    public static ConflictException noTidsLeft(String meterNumber, int baseDate) {
+        return new ConflictException(ResultCode.INVALID_STATE, "meter " + meterNumber + " has no TIDs left on base date "
+                + baseDate + ": a key change to a later base date is due");
     }
 
     @Transactional(readOnly = true)

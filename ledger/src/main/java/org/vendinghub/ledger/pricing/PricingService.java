@@ -1,6 +1,7 @@
 package org.vendinghub.ledger.pricing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,8 @@ import org.vendinghub.ledger.tariff.TariffVersionView;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,12 +37,14 @@ public class PricingService {
     private final TariffService tariffs;
     private final DebtService debts;
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     public PricingService(MeterService meters, TariffService tariffs, DebtService debts, JdbcTemplate jdbc) {
         this.meters = meters;
         this.tariffs = tariffs;
         this.debts = debts;
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** The price of a purchase of {@code amountMinor} (VAT-inclusive) for this meter at {@code at}. */
@@ -97,6 +102,44 @@ public class PricingService {
         jdbc.update("UPDATE meter_period_usage SET units_tenths = GREATEST(0, units_tenths - ?) WHERE meter_id = ? AND period = ?",
                 price.unitsTenths(), meterId, periodOf(soldAt));
         jdbc.update("DELETE FROM meter_fee_charge WHERE meter_id = ? AND vend_ref = ?", meterId, vendRef);
+    }
+
+    /** A committed sale to record: its meter, price, time and vend. */
+    public record Sale(long meterId, PriceBreakdown price, Instant at, String vendRef) {
+    }
+
+    /**
+     * What many vends' prices depend on, with one query per kind of row for the whole batch ({@link #inputFor} for
+     * each meter, without a query per meter). The meters are the caller's: it has checked they may vend.
+     */
+    @Transactional(readOnly = true)
+    public PriceInputs inputsFor(Collection<MeterView> meters, Instant at) {
+        return PriceInputs.load(named, meters, at, periodOf(at));
+    }
+
+    /** {@link #recordSale} for many sales, with one statement per kind of row. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordSales(List<Sale> sales) {
+        if (sales.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO meter_period_usage (meter_id, period, units_tenths) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE units_tenths = units_tenths + VALUES(units_tenths)", sales, sales.size(), (ps, s) -> {
+                    ps.setLong(1, s.meterId());
+                    ps.setString(2, periodOf(s.at()));
+                    ps.setLong(3, s.price().unitsTenths());
+                });
+        List<Object[]> fees = new ArrayList<>();
+        for (Sale s : sales) {
+            for (BreakdownLine fee : s.price().lines(LineKind.FIXED_FEE)) {
+                fees.add(new Object[]{s.meterId(), fee.reference(), periodOf(s.at()), fee.amountMinor(), s.vendRef(),
+                        s.at().atOffset(ZoneOffset.UTC).toLocalDateTime()});
+            }
+        }
+        if (!fees.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO meter_fee_charge (meter_id, fee_code, period, amount_minor, vend_ref, charged_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", fees);
+        }
     }
 
     @Transactional(readOnly = true)

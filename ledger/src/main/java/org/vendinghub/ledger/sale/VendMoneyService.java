@@ -17,11 +17,8 @@ import org.vendinghub.ledger.TransferKind;
 import org.vendinghub.ledger.TransferResult;
 import org.vendinghub.ledger.TransferView;
 import org.vendinghub.ledger.VoidPending;
-import org.vendinghub.ledger.pricing.BreakdownLine;
-import org.vendinghub.ledger.pricing.LineKind;
 import org.vendinghub.ledger.pricing.PriceBreakdown;
 import org.vendinghub.ledger.pricing.PricingService;
-import org.vendinghub.ledger.vendor.SaleCommission;
 import org.vendinghub.ledger.vendor.VendorService;
 
 import java.time.Instant;
@@ -42,16 +39,31 @@ import java.util.Optional;
 @Service
 public class VendMoneyService {
 
-    private static final long BP = 10_000;
-
     private final LedgerService ledger;
     private final PricingService pricing;
     private final VendorService vendors;
+    private final VendPostings.Accounts accounts;
 
     public VendMoneyService(LedgerService ledger, PricingService pricing, VendorService vendors) {
         this.ledger = ledger;
         this.pricing = pricing;
         this.vendors = vendors;
+        this.accounts = new VendPostings.Accounts() {
+            @Override
+            public long system(AccountType type, String currency) {
+                return ledger.systemAccount(type, currency).id();
+            }
+
+            @Override
+            public long debtReceivable(String debtId, String currency) {
+                return ledger.findAccount(AccountType.DEBT_RECEIVABLE, currency, "debt:" + debtId).orElseThrow().id();
+            }
+
+            @Override
+            public long commissionPayable(String ownerRef, String currency) {
+                return ledger.openAccount(AccountType.COMMISSION_PAYABLE, currency, ownerRef).id();
+            }
+        };
     }
 
     /** Reserves the tendered amount from the payer until {@code timeoutSeconds}, after which the sweeper releases it. */
@@ -92,65 +104,13 @@ public class VendMoneyService {
     }
 
     private List<NewTransfer> splitTransfers(VendId vendId, TransferView reserved, PriceBreakdown price) {
-        String c = price.currency();
-        long clearing = reserved.creditAccountId();
-        String ref = vendId.toString();
-        List<NewTransfer> chain = new ArrayList<>();
-        int n = 0;
-        for (BreakdownLine line : price.lines()) {
-            n++;
-            if (line.amountMinor() == 0) {
-                continue;
-            }
-            long to = switch (line.kind()) {
-                case FIXED_FEE -> ledger.systemAccount(AccountType.FIXED_FEE_REVENUE, c).id();
-                case DEBT_RECOVERY -> ledger.findAccount(AccountType.DEBT_RECEIVABLE, c, "debt:" + line.reference()).orElseThrow().id();
-                case TAX -> ledger.systemAccount(AccountType.TAX_PAYABLE, c).id();
-                case ENERGY -> ledger.systemAccount(AccountType.ENERGY_REVENUE, c).id();
-            };
-            chain.add(NewTransfer.posted(VendTransferIds.split(vendId, "line" + n), clearing, to, line.amountMinor(),
-                    codeOf(line.kind()), ref));
+        List<NewTransfer> chain = new ArrayList<>(VendPostings.splits(vendId, reserved.creditAccountId(), price, accounts));
+        Long vendorId = VendPostings.vendorOf(ledger.account(reserved.debitAccountId()).ownerRef());
+        if (vendorId != null) {
+            chain.addAll(VendPostings.commissions(reserved.reference(), vendors.commissionFor(vendorId), price.tenderedMinor(),
+                    price.currency(), accounts));
         }
-        commissionOf(reserved, price).forEach(chain::add);
         return chain;
-    }
-
-    private static TransferCode codeOf(LineKind kind) {
-        return switch (kind) {
-            case FIXED_FEE -> TransferCode.VEND_FIXED_FEE;
-            case DEBT_RECOVERY -> TransferCode.VEND_DEBT_RECOVERY;
-            case TAX -> TransferCode.VEND_TAX;
-            case ENERGY -> TransferCode.VEND_ENERGY;
-        };
-    }
-
-    /**
-     * Commissions of a vendor sale, on the tendered amount, rounded DOWN to the minor unit (a payable never exceeds
-     * its rate): the vendor's own on COMMISSION terms, and its agent's. Booked COMMISSION_EXPENSE -> COMMISSION_PAYABLE.
-     */
-    private List<NewTransfer> commissionOf(TransferView reserved, PriceBreakdown price) {
-        String owner = ledger.account(reserved.debitAccountId()).ownerRef();
-        if (!owner.startsWith("vendor:")) {
-            return List.of();
-        }
-        SaleCommission terms = vendors.commissionFor(Long.parseLong(owner.substring("vendor:".length())));
-        String c = price.currency();
-        long expense = ledger.systemAccount(AccountType.COMMISSION_EXPENSE, c).id();
-        String ref = reserved.reference();
-        List<NewTransfer> out = new ArrayList<>();
-        long vendorShare = Math.multiplyExact(price.tenderedMinor(), terms.vendorBp()) / BP;
-        if (vendorShare > 0) {
-            long payable = ledger.openAccount(AccountType.COMMISSION_PAYABLE, c, "vendor:" + terms.vendorId()).id();
-            out.add(NewTransfer.posted("vend:" + ref + ":vcomm", expense, payable, vendorShare,
-                    TransferCode.VENDOR_COMMISSION, ref));
-        }
-        long agentShare = terms.agentId() == null ? 0 : Math.multiplyExact(price.tenderedMinor(), terms.agentBp()) / BP;
-        if (agentShare > 0) {
-            long payable = ledger.openAccount(AccountType.COMMISSION_PAYABLE, c, "agent:" + terms.agentId()).id();
-            out.add(NewTransfer.posted("vend:" + ref + ":acomm", expense, payable, agentShare,
-                    TransferCode.AGENT_COMMISSION, ref));
-        }
-        return out;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.vendinghub.ledger.utility.UtilityView;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,8 @@ class MeterServiceTest extends LedgerIntegrationTest {
 
     @Autowired
     MeterService meters;
+    @Autowired
+    MeterBatch batch;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -168,5 +171,40 @@ class MeterServiceTest extends LedgerIntegrationTest {
         assertThatThrownBy(() -> meters.byNumber(unknown)).isInstanceOf(NotFoundException.class)
                 .hasMessage("meter " + unknown + " not found")
                 .satisfies(e -> assertThat(((NotFoundException) e).code()).isEqualTo(ResultCode.NOT_FOUND));
+    }
+
+    @Test
+    void a_batch_locks_meters_reads_their_due_key_changes_and_stores_tids_and_issued_changes() {
+        SupplyGroupView next = fixtures.supplyGroup(utility.id(), 1);
+        KeyChangeView change = meters.changeStsParameters(meter.id(), next.id(), "01", "alice").orElseThrow();
+        MeterView other = fixtures.meter(utility.id(), group.id(), null, null);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        tx.executeWithoutResult(s -> {
+            Map<Long, MeterView> locked = batch.lockAll(List.of(other.id(), meter.id()));
+            assertThat(locked.keySet()).as("locked in ascending id order").containsExactly(meter.id(), other.id());
+            assertThat(batch.dueKeyChanges(locked.keySet())).containsOnlyKeys(meter.id())
+                    .satisfies(due -> assertThat(due.get(meter.id())).extracting(KeyChangeView::id).containsExactly(change.id()));
+            assertThat(batch.byNumbers(List.of(meter.meterNumber(), "00000000000"))).containsOnlyKeys(meter.meterNumber());
+            batch.saveLastTids(Map.of(meter.id(), 500L, other.id(), 7L));
+            batch.markKeyChangesIssued(List.of(change.id()));
+        });
+        tx.executeWithoutResult(s -> batch.saveLastTids(Map.of(meter.id(), 400L))); // never backwards
+
+        assertThat(meters.meter(meter.id()).lastTid()).isEqualTo(500);
+        assertThat(meters.meter(other.id()).lastTid()).isEqualTo(7);
+        assertThat(meters.dueKeyChanges(meter.id())).isEmpty();
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> batch.markKeyChangesIssued(List.of(change.id()))))
+                .isInstanceOf(ConflictException.class).hasMessage("a key change was already issued");
+        Map<String, String> keyIds = tx.execute(s -> batch.vendingKeyIds(List.of(meter.sts())));
+        assertThat(keyIds).containsEntry(MeterBatch.keyOf(meter.sts()), group.vendingKeyId());
+    }
+
+    @Test
+    void tids_for_tokens_issued_together_skip_the_reserved_minute_and_stop_at_the_last_one() {
+        assertThat(Tids.allocate(1439, 100, 3)).containsExactly(1440L, 1442L, 1443L);
+        assertThat(Tids.allocate(0, 4320, 2)).containsExactly(4320L, 4322L);
+        assertThat(Tids.allocate(Tids.TID_MAX - 1, 0, 1)).containsExactly(Tids.TID_MAX);
+        assertThat(Tids.allocate(Tids.TID_MAX - 1, 0, 2)).as("no TIDs left on this base date").isEmpty();
     }
 }

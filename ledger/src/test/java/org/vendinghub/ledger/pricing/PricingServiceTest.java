@@ -147,4 +147,27 @@ class PricingServiceTest extends LedgerIntegrationTest {
         assertThatThrownBy(() -> tariffs.addVersion(tariff.id(), new NewTariffVersion(later, later, null,
                 PriceCalculatorTest.SINGLE, List.of()))).hasMessage("valid to must be after valid from");
     }
+
+    @Test
+    void inputs_loaded_for_many_meters_at_once_price_exactly_as_each_meter_alone() {
+        TariffView steps = fixtures.tariff(utility.id(), MARCH, PriceCalculatorTest.STEPS, List.of(SERVICE));
+        TariffView single = fixtures.tariff(utility.id(), MARCH, PriceCalculatorTest.SINGLE, List.of());
+        Instant mid = MARCH.plusSeconds(86_400);
+        tariffs.addVersion(single.id(), new NewTariffVersion(mid, null, 1_600, List.of(new TariffBlock(0, 2_000_000)), List.of()));
+        MeterView used = fixtures.meter(utility.id(), supplyGroupId, steps.id(), null);
+        MeterView fresh = fixtures.meter(utility.id(), supplyGroupId, steps.id(), null);
+        MeterView other = fixtures.meter(utility.id(), supplyGroupId, single.id(), null);
+        record(used.id(), pricing.quoteAmount(used.id(), 10_000, MARCH.plusSeconds(60)), MARCH.plusSeconds(60));
+        Instant at = mid.plusSeconds(60);
+
+        PriceInputs inputs = pricing.inputsFor(List.of(meters.meter(used.id()), meters.meter(fresh.id()), meters.meter(other.id())), at);
+
+        for (MeterView m : List.of(used, fresh, other)) {
+            assertThat(inputs.of(meters.meter(m.id()))).as("meter %s", m.meterNumber()).isEqualTo(pricing.inputFor(m.id(), at));
+        }
+        assertThat(inputs.of(meters.meter(used.id())).feesDue()).as("the month's fee was charged").isEmpty();
+        assertThat(inputs.of(meters.meter(other.id())).tariff().blocks().get(0).ratePerUnitMinorE4()).isEqualTo(2_000_000);
+        assertThatThrownBy(() -> pricing.inputsFor(List.of(meters.meter(fresh.id())), MARCH.minusSeconds(1)).of(meters.meter(fresh.id())))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.NO_TARIFF_VALID));
+    }
 }
