@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Makes the tokens of one vend through the security module. Must run inside the transaction that persists them:
@@ -47,9 +48,31 @@ class TokenIssuer {
     Issued creditWithDueKeyChanges(MeterView meter, long unitsTenths, Instant now) {
         List<VendToken> out = new ArrayList<>(keyChangeTokens(meter));
         long tid = meters.allocateTids(meter.id(), nowMinutes(meter.sts(), now), 1).get(0);
-        IssuedToken credit = issueOne(meter, CreditTokenRequest.units(ELECTRICITY, unitsTenths, tid));
-        out.add(line(out.size() + 1, "CREDIT", "Credit " + tenths(credit.value()) + " kWh", credit));
+        VendToken credit = creditToken(meter, tid, unitsTenths, out.size() + 1, keys::vendingKeyId);
+        out.add(credit);
         return new Issued(credit.value(), out);
+    }
+
+    /**
+     * The tokens of a credit vend in a batch, from what the batch holds under its locks: the meter's due key changes
+     * and the credit token's TID. Nothing is written; the caller stores the tokens, the TID and the key changes.
+     */
+    Issued creditInBatch(MeterView meter, List<KeyChangeView> due, long tid, long unitsTenths, Function<StsParameters, String> keyIds) {
+        List<VendToken> out = new ArrayList<>(keyChangeTokens(meter, due, keyIds));
+        VendToken credit = creditToken(meter, tid, unitsTenths, out.size() + 1, keyIds);
+        out.add(credit);
+        return new Issued(credit.value(), out);
+    }
+
+    /** Minutes since the meter's base date now: the TID a token made now would carry, before the meter's sequence. */
+    long nowMinutes(StsParameters sts, Instant now) {
+        return Tids.minutesSinceBaseDate(LocalDateTime.ofInstant(now, properties.stsZone()), sts.baseDate());
+    }
+
+    private VendToken creditToken(MeterView meter, long tid, long unitsTenths, int seq, Function<StsParameters, String> keyIds) {
+        IssuedToken credit = hsm.issue(keyIds.apply(meter.sts()), keys.params(meter, meter.sts()),
+                CreditTokenRequest.units(ELECTRICITY, unitsTenths, tid)).get(0);
+        return line(seq, "CREDIT", "Credit " + tenths(credit.value()) + " kWh", credit);
     }
 
     /** Management or free-credit tokens for an operator, each with its own TID. */
@@ -66,27 +89,29 @@ class TokenIssuer {
 
     /** Key-change sets due on the meter (2 tokens for a 64-bit key, 4 for 128-bit), marked issued in this transaction. */
     List<VendToken> keyChangeTokens(MeterView meter) {
+        List<KeyChangeView> due = meters.dueKeyChanges(meter.id());
+        List<VendToken> out = keyChangeTokens(meter, due, keys::vendingKeyId);
+        due.forEach(change -> meters.markKeyChangeIssued(change.id()));
+        return out;
+    }
+
+    private List<VendToken> keyChangeTokens(MeterView meter, List<KeyChangeView> due, Function<StsParameters, String> keyIds) {
         List<VendToken> out = new ArrayList<>();
-        for (KeyChangeView change : meters.dueKeyChanges(meter.id())) {
+        for (KeyChangeView change : due) {
             MeterKeyParams from = keys.params(meter, change.from());
             MeterKeyParams to = keys.params(meter, change.to());
             boolean rollover = change.from().baseDate() != change.to().baseDate();
-            List<IssuedToken> set = hsm.keyChange(keys.vendingKeyId(change.from()), from,
-                    new KeyChangeRequest(keys.vendingKeyId(change.to()), to, KeyChangeRequest.KEN_NEVER, rollover));
+            List<IssuedToken> set = hsm.keyChange(keyIds.apply(change.from()), from,
+                    new KeyChangeRequest(keyIds.apply(change.to()), to, KeyChangeRequest.KEN_NEVER, rollover));
             for (int i = 0; i < set.size(); i++) {
                 out.add(line(out.size() + 1, "KEY_CHANGE", "Key change " + (i + 1) + " of " + set.size(), set.get(i)));
             }
-            meters.markKeyChangeIssued(change.id());
         }
         return out;
     }
 
     private IssuedToken issueOne(MeterView meter, TokenRequest request) {
         return hsm.issue(keys.vendingKeyId(meter.sts()), keys.params(meter, meter.sts()), request).get(0);
-    }
-
-    private long nowMinutes(StsParameters sts, Instant now) {
-        return Tids.minutesSinceBaseDate(LocalDateTime.ofInstant(now, properties.stsZone()), sts.baseDate());
     }
 
     private static VendToken line(int seq, String kind, String description, IssuedToken t) {

@@ -14,13 +14,14 @@ import java.util.Set;
  * @param reservationTimeout how long reserved money stays pending; the sweeper voids it after that
  * @param stsZone           the wall clock the meters' TIDs count in
  * @param refundChannels    channels whose provider has already taken the customer's money: a failed vend becomes a refund
+ * @param batchMax          the most vends one batch transaction (receive, reserve, issue) takes at once
  */
 @ConfigurationProperties("hub.vend")
 public record VendProperties(
         @DefaultValue("vend.cmd.submit") String submitQueue,
         @DefaultValue("vend.cmd.compensate") String compensateQueue,
         @DefaultValue("token.cmd.deliver") String deliverQueue,
-        @DefaultValue("8") int consumers,
+        @DefaultValue("64") int consumers,
         @DefaultValue("15s") Duration replyTimeout,
         @DefaultValue("5m") Duration reservationTimeout,
         @DefaultValue("1000000000") long maxAmountMinor,
@@ -28,5 +29,6 @@ public record VendProperties(
         @DefaultValue("30m") Duration reversalWindow,
         @DefaultValue("MPESA,MOMO,AIRTEL,BANK") Set<String> refundChannels,
         @DefaultValue("20s") Duration recoveryPeriod,
-        @DefaultValue("5") int deliveryAttemptsMax) {
+        @DefaultValue("5") int deliveryAttemptsMax,
+        @DefaultValue("256") int batchMax) {
 }

@@ -34,13 +34,13 @@ class VendRoutes extends RouteBuilder {
                 .to(ExchangePattern.InOut, "jms:queue:{{hub.vend.submit-queue}}"
                         + "?replyTo=" + replyQueue + "&replyToType=Exclusive&requestTimeout=" + vend.replyTimeout().toMillis()).id("to-vend-queue");
 
+        // the reply is not persistent: a reply lost in a crash only makes the channel ask again with its reference
         from("jms:queue:{{hub.vend.submit-queue}}?transacted=true&concurrentConsumers={{hub.vend.consumers}}"
-                + "&cacheLevelName=CACHE_CONSUMER")
+                + "&cacheLevelName=CACHE_CONSUMER&replyToDeliveryPersistent=false")
                 .routeId("vend-submit-in").routeConfigurationId("vend-edge")
                 .removeHeaders("*", VendHeaders.VEND_ID, VendHeaders.METER_NO, VendHeaders.GROUP, "JMS*")
-                .filter(method(VendSteps.class, "unsettled"))
-                    .to("direct:vend-orchestrate").id("to-vend-orchestrate")
-                .end()
+                // every step resumes by the vend's state, so a redelivered vend (settled or not) runs the saga again safely
+                .to("direct:vend-orchestrate").id("to-vend-orchestrate")
                 .to("direct:vend-after").id("to-vend-after");
 
         from("direct:vend-orchestrate")
@@ -61,11 +61,11 @@ class VendRoutes extends RouteBuilder {
         from("direct:vend-after")
                 .routeId("vend-after")
                 .setBody(header(VendHeaders.VEND_ID))
-                .bean(VendSteps.class, "explain").id("explain-failure")
-                .filter(method(VendSteps.class, "refundDue"))
+                .bean(VendSteps.class, "settle").id("vend-settle")
+                .filter(header(VendHeaders.REFUND_DUE))
                     .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.compensate-queue}}").id("to-refund-queue")
                 .end()
-                .filter(method(VendSteps.class, "deliveryDue"))
+                .filter(header(VendHeaders.DELIVERY_DUE))
                     .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.deliver-queue}}").id("to-token-deliver")
                 .end()
                 .setBody(header(VendHeaders.VEND_ID));

@@ -4,7 +4,6 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.vendinghub.domain.VendId;
 import org.vendinghub.ledger.IdempotencyService;
 
@@ -24,19 +23,17 @@ public class VendService {
 
     private final VendStore store;
     private final VendOperations operations;
-    private final IdempotencyService idempotency;
+    private final VendReceiver receiver;
     private final ProducerTemplate producer;
-    private final TransactionTemplate tx;
     private final VendProperties properties;
     private final Clock clock;
 
-    VendService(VendStore store, VendOperations operations, IdempotencyService idempotency, ProducerTemplate producer,
-                TransactionTemplate tx, VendProperties properties, Clock clock) {
+    VendService(VendStore store, VendOperations operations, VendReceiver receiver, ProducerTemplate producer,
+                VendProperties properties, Clock clock) {
         this.store = store;
         this.operations = operations;
-        this.idempotency = idempotency;
+        this.receiver = receiver;
         this.producer = producer;
-        this.tx = tx;
         this.properties = properties;
         this.clock = clock;
     }
@@ -52,13 +49,7 @@ public class VendService {
      */
     public Outcome vend(VendRequest request) {
         VendId id = VendIds.next(clock);
-        IdempotencyService.Claim claim = tx.execute(s -> {
-            IdempotencyService.Claim c = idempotency.claim(request.channelRef(), request.payloadHash(), id.toString());
-            if (!c.replay()) {
-                store.insertReceived(id, request, "CREDIT");
-            }
-            return c;
-        });
+        IdempotencyService.Claim claim = receiver.receive(id, request);
         if (claim.replay()) {
             return new Outcome(awaitSettled(VendId.parse(claim.resultRef())), false);
         }

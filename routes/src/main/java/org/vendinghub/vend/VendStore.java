@@ -3,6 +3,7 @@ package org.vendinghub.vend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.vendinghub.domain.VendId;
@@ -13,8 +14,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The vend and vend_token tables. Plain JDBC: these rows are on the hot path of every vend. */
 @Repository
@@ -25,26 +32,119 @@ class VendStore {
             + "delivery_attempts, refund_status, created_by, created_at, issued_at, payload_hash";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final ObjectMapper json;
     private final Clock clock;
 
     VendStore(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
         this.clock = clock;
     }
 
-    void insertReceived(VendId id, VendRequest request, String purpose) {
+    /** New vends, RECEIVED, as the channel edge stores them before anything else happens (one statement). */
+    void insertReceivedAll(List<Received> vends) {
+        if (vends.isEmpty()) {
+            return;
+        }
         Timestamp now = now();
-        jdbc.update("INSERT INTO vend (id, channel, channel_ref, payload_hash, meter_number, purpose, request_json, status, "
-                        + "amount_minor, currency, units_requested, delivery_status, refund_status, created_by, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, 'NONE', ?, ?, ?)",
-                id.toString(), request.channelRef().channel(), request.channelRef().reference(), request.payloadHash(),
-                request.meterNumber(), purpose, write(request),
-                request.amount() == null ? null : request.amount().amountMinor(),
-                request.amount() == null ? null : request.amount().currency(), request.unitsTenths(),
-                request.smsTo() == null && request.emailTo() == null ? "NONE" : "PENDING",
-                request.operator(), now, now);
+        jdbc.batchUpdate("INSERT INTO vend (id, channel, channel_ref, payload_hash, meter_number, purpose, request_json, status, "
+                + "amount_minor, currency, units_requested, delivery_status, refund_status, created_by, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, 'CREDIT', ?, 'RECEIVED', ?, ?, ?, ?, 'NONE', ?, ?, ?)", vends, vends.size(), (ps, v) -> {
+                    VendRequest r = v.request();
+                    ps.setString(1, v.id().toString());
+                    ps.setString(2, r.channelRef().channel());
+                    ps.setString(3, r.channelRef().reference());
+                    ps.setString(4, v.payloadHash());
+                    ps.setString(5, r.meterNumber());
+                    ps.setString(6, write(r));
+                    ps.setObject(7, r.amount() == null ? null : r.amount().amountMinor());
+                    ps.setString(8, r.amount() == null ? null : r.amount().currency());
+                    ps.setObject(9, r.unitsTenths());
+                    ps.setString(10, r.smsTo() == null && r.emailTo() == null ? "NONE" : "PENDING");
+                    ps.setString(11, r.operator());
+                    ps.setTimestamp(12, now);
+                    ps.setTimestamp(13, now);
+                });
+    }
+
+    /** A vend to insert as RECEIVED, with its request's hash (computed once at the edge). */
+    record Received(VendId id, VendRequest request, String payloadHash) {
+    }
+
+    /** What a saga step needs of a vend, read under its row lock. */
+    record StepRow(VendId id, VendStatus status, String requestJson, Long meterId, PriceBreakdown breakdown) {
+    }
+
+    /** Locks the vends' rows (ascending id) and reads what the saga steps need: one statement for a batch. */
+    Map<VendId, StepRow> lockForStep(Collection<VendId> ids) {
+        Map<VendId, StepRow> rows = new HashMap<>();
+        named.query("SELECT id, status, request_json, meter_id, breakdown_json FROM vend WHERE id IN (:ids) ORDER BY id FOR UPDATE",
+                Map.of("ids", ids.stream().map(VendId::toString).collect(Collectors.toCollection(TreeSet::new))), rs -> {
+                    VendId id = VendId.parse(rs.getString(1));
+                    String breakdown = rs.getString(5);
+                    rows.put(id, new StepRow(id, VendStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getObject(4, Long.class),
+                            breakdown == null ? null : read(breakdown)));
+                });
+        return rows;
+    }
+
+    VendRequest readRequest(String json) {
+        try {
+            return this.json.readValue(json, VendRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a vend has an unreadable request", e);
+        }
+    }
+
+    /** {@link #markReserved} for a batch. */
+    void markReservedAll(List<Reserved> vends) {
+        if (vends.isEmpty()) {
+            return;
+        }
+        Timestamp now = now();
+        jdbc.batchUpdate("UPDATE vend SET status = 'RESERVED', meter_id = ?, breakdown_json = ?, units_tenths = ?, amount_minor = ?, "
+                + "currency = ?, updated_at = ? WHERE id = ? AND status = 'RECEIVED'", vends, vends.size(), (ps, v) -> {
+                    ps.setLong(1, v.meterId());
+                    ps.setString(2, write(v.price()));
+                    ps.setLong(3, v.price().unitsTenths());
+                    ps.setLong(4, v.price().tenderedMinor());
+                    ps.setString(5, v.price().currency());
+                    ps.setTimestamp(6, now);
+                    ps.setString(7, v.id().toString());
+                });
+    }
+
+    record Reserved(VendId id, long meterId, PriceBreakdown price) {
+    }
+
+    /** {@link #markIssued} for a batch: the vends and all their tokens, one statement each. */
+    void markIssuedAll(List<Issued> vends) {
+        if (vends.isEmpty()) {
+            return;
+        }
+        Timestamp now = now();
+        jdbc.batchUpdate("UPDATE vend SET status = 'ISSUED', meter_id = ?, units_tenths = ?, issued_at = ?, updated_at = ? "
+                + "WHERE id = ? AND status IN ('RECEIVED', 'RESERVED')", vends, vends.size(), (ps, v) -> {
+                    ps.setLong(1, v.meterId());
+                    ps.setObject(2, v.unitsTenths());
+                    ps.setTimestamp(3, now);
+                    ps.setTimestamp(4, now);
+                    ps.setString(5, v.id().toString());
+                });
+        List<Object[]> tokens = new ArrayList<>();
+        for (Issued v : vends) {
+            for (VendToken t : v.tokens()) {
+                tokens.add(new Object[]{v.id().toString(), t.seq(), v.meterId(), t.kind(), t.description(), t.token(), t.tokenClass(),
+                        t.subclass(), t.tid(), t.value(), t.testToken(), now});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO vend_token (vend_id, seq, meter_id, kind, description, token, token_class, subclass, tid, value, "
+                + "test_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tokens);
+    }
+
+    record Issued(VendId id, long meterId, Long unitsTenths, List<VendToken> tokens) {
     }
 
     void insertEngineering(VendId id, EngineeringRequest request, String payloadHash) {

@@ -1,0 +1,116 @@
+package org.vendinghub.vend;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.vendinghub.domain.Money;
+import org.vendinghub.domain.ValidationException;
+import org.vendinghub.domain.VendId;
+import org.vendinghub.ledger.InsufficientFundsException;
+import org.vendinghub.ledger.meter.MeterBatch;
+import org.vendinghub.ledger.meter.MeterView;
+import org.vendinghub.ledger.pricing.PriceBreakdown;
+import org.vendinghub.ledger.pricing.PriceInputs;
+import org.vendinghub.ledger.pricing.PricingService;
+import org.vendinghub.ledger.sale.VendMoneyBatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The saga's first step for every vend waiting at once: check the meter, price the purchase and reserve the money (a
+ * pending transfer), in one transaction for the whole group ({@link GroupCommit}). A vend reserved before (a
+ * redelivery) is left as it is and goes on to its token.
+ */
+@Component
+class VendReservations implements AutoCloseable {
+
+    private final VendStore store;
+    private final MeterBatch meters;
+    private final PricingService pricing;
+    private final VendMoneyBatch money;
+    private final VendProperties properties;
+    private final Clock clock;
+    private final GroupCommit<VendId, VendStatus> group;
+
+    VendReservations(VendStore store, MeterBatch meters, PricingService pricing, VendMoneyBatch money, VendProperties properties,
+                     Clock clock, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.meters = meters;
+        this.pricing = pricing;
+        this.money = money;
+        this.properties = properties;
+        this.clock = clock;
+        this.group = new GroupCommit<>("vend-reserve", 1, properties.batchMax(), properties.replyTimeout().multipliedBy(2),
+                VendTransactions.readCommitted(transactions), this::reserveAll);
+    }
+
+    /** Reserves the vend's money (with whatever else waits); throws {@link VendRejectedException} when refused. */
+    VendStatus reserve(VendId id) {
+        return group.submit(id);
+    }
+
+    private List<GroupCommit.Outcome<VendStatus>> reserveAll(List<VendId> ids) {
+        Map<VendId, VendStore.StepRow> rows = store.lockForStep(ids);
+        List<VendRequest> requests = new ArrayList<>();
+        for (VendId id : ids) {
+            VendStore.StepRow row = rows.get(id);
+            requests.add(row != null && row.status() == VendStatus.RECEIVED ? store.readRequest(row.requestJson()) : null);
+        }
+        Map<String, MeterView> byNumber = meters.byNumbers(requests.stream().filter(r -> r != null).map(VendRequest::meterNumber).toList());
+        Instant now = clock.instant();
+        PriceInputs inputs = pricing.inputsFor(byNumber.values(), now);
+        List<GroupCommit.Outcome<VendStatus>> outcomes = new ArrayList<>();
+        List<VendMoneyBatch.Reservation> reservations = new ArrayList<>();
+        List<VendStore.Reserved> reserved = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            VendStore.StepRow row = rows.get(ids.get(i));
+            VendRequest request = requests.get(i);
+            if (request == null) {
+                outcomes.add(row == null ? GroupCommit.Outcome.refused(new IllegalStateException("vend " + ids.get(i) + " does not exist"))
+                        : GroupCommit.Outcome.of(row.status()));
+                continue;
+            }
+            try {
+                MeterView meter = VendPrices.vendable(request.meterNumber(), byNumber.get(request.meterNumber()));
+                PriceBreakdown price = VendPrices.price(meter, request, () -> inputs.of(meter), properties.maxAmountMinor());
+                reservations.add(new VendMoneyBatch.Reservation(ids.get(i), request.payer(), Money.of(price.tenderedMinor(), price.currency()),
+                        properties.reservationTimeout().toSeconds()));
+                reserved.add(new VendStore.Reserved(ids.get(i), meter.id(), price));
+                positions.add(i);
+                outcomes.add(GroupCommit.Outcome.of(VendStatus.RESERVED));
+            } catch (RuntimeException refused) {
+                outcomes.add(GroupCommit.Outcome.refused(refused));
+            }
+        }
+        List<VendMoneyBatch.Result> results = reservations.isEmpty() ? List.of() : money.reserveAll(reservations);
+        List<VendStore.Reserved> done = new ArrayList<>();
+        for (int k = 0; k < results.size(); k++) {
+            if (results.get(k).ok()) {
+                done.add(reserved.get(k));
+            } else {
+                outcomes.set(positions.get(k), GroupCommit.Outcome.refused(refusalOf(results.get(k).refusal())));
+            }
+        }
+        store.markReservedAll(done);
+        return outcomes;
+    }
+
+    private static RuntimeException refusalOf(RuntimeException ledgerRefusal) {
+        if (ledgerRefusal instanceof InsufficientFundsException e) {
+            return new VendRejectedException("INSUFFICIENT_FUNDS", e.getMessage());
+        }
+        if (ledgerRefusal instanceof ValidationException e) {
+            return new VendRejectedException("INVALID_PAYER", e.getMessage());
+        }
+        return ledgerRefusal; // a conflict with what is recorded: not the customer's doing, the flow compensates
+    }
+
+    @Override
+    public void close() {
+        group.close();
+    }
+}
