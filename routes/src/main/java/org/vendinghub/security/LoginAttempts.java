@@ -65,6 +65,9 @@ class LoginAttempts {
     @EventListener
     @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getDetails() == VerifiedCredentialsCache.FROM_CACHE) {
+            return; // an API call answered from the credential cache: its first check already reset the count
+        }
         jdbc.update("UPDATE hub_user SET failed_logins = 0, version = version + 1 WHERE username = ? AND failed_logins > 0",
                 event.getAuthentication().getName());
     }

@@ -11,7 +11,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Remembers, for a short while, user name and password pairs that bcrypt has just verified. API clients send HTTP Basic
@@ -30,8 +32,18 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private final long ttlNanos;
     private final byte[] hmacKey = new byte[32];
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
 
-    private record Entry(Authentication authentication, long expiresAtNanos) {
+    /** The details of an authentication answered from the cache, so that listeners can tell it from a fresh check. */
+    static final Object FROM_CACHE = new Object() {
+        @Override
+        public String toString() {
+            return "verified credentials (cached)";
+        }
+    };
+
+    /** A verified pair: valid until {@code expiresAtNanos}; from {@code refreshFromNanos} one caller re-checks it. */
+    private record Entry(Authentication authentication, long expiresAtNanos, long refreshFromNanos, AtomicBoolean refreshing) {
     }
 
     VerifiedCredentialsCache(AuthenticationProvider delegate, Duration ttl) {
@@ -49,18 +61,58 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         Entry hit = verified.get(key);
         long now = System.nanoTime();
         if (hit != null && now - hit.expiresAtNanos() < 0) {
+            if (now - hit.refreshFromNanos() >= 0 && hit.refreshing().compareAndSet(false, true)) {
+                return verify(key, request); // one caller re-checks before expiry; the others keep using the entry
+            }
             return hit.authentication();
         }
-        Authentication result = delegate.authenticate(request);
-        if (result != null && result.isAuthenticated()) {
-            if (verified.size() >= ENTRIES_MAX) {
-                verified.clear(); // bounded: a burst of new users costs a few extra bcrypt checks, never memory
-            }
-            Authentication kept = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null, result.getAuthorities());
-            verified.put(key, new Entry(kept, now + ttlNanos));
-            return kept;
+        return verify(key, request);
+    }
+
+    /**
+     * A bcrypt check, done once for all callers with the same credentials at the same moment: a burst of API requests
+     * after start or expiry waits for one check instead of making one each (each costs tens of milliseconds of CPU).
+     */
+    private Authentication verify(String key, Authentication request) {
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            return join(running);
         }
-        return result;
+        try {
+            Authentication result = delegate.authenticate(request);
+            if (result != null && result.isAuthenticated()) {
+                result = remember(key, result);
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    /** Keeps the verified pair (never the password) and returns the caller's authentication, also without it. */
+    private Authentication remember(String key, Authentication result) {
+        if (verified.size() >= ENTRIES_MAX) {
+            verified.clear(); // bounded: a burst of new users costs a few extra bcrypt checks, never memory
+        }
+        UsernamePasswordAuthenticationToken kept = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
+                result.getAuthorities());
+        kept.setDetails(FROM_CACHE);
+        long now = System.nanoTime();
+        verified.put(key, new Entry(kept, now + ttlNanos, now + ttlNanos - ttlNanos / 5, new AtomicBoolean()));
+        return UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null, result.getAuthorities());
+    }
+
+    private static Authentication join(CompletableFuture<Authentication> running) {
+        try {
+            return running.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     @Override

@@ -8,7 +8,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +76,60 @@ class VerifiedCredentialsCacheTest {
         Thread.sleep(5); // the time to live is the behaviour under test
         cache.authenticate(login("api", "right"));
         assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void many_requests_arriving_together_with_the_same_password_wait_for_one_check() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AuthenticationProvider slowBcrypt = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication a) {
+                try {
+                    release.await(); // every other request arrives while this check runs
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.authenticate(a); // counts the check
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return true;
+            }
+        };
+        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(slowBcrypt, Duration.ofMinutes(1));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Authentication>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> cache.authenticate(login("api", "right"))));
+            }
+            Thread.sleep(200); // let all sixteen reach the cache before the one check finishes
+            release.countDown();
+            for (Future<Authentication> r : results) {
+                assertThat(r.get(5, TimeUnit.SECONDS).getName()).isEqualTo("api");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(checks).as("bcrypt checks for sixteen simultaneous requests").hasValue(1);
+    }
+
+    @Test
+    void answers_from_the_cache_are_marked_so_and_a_real_check_is_not() {
+        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(bcrypt, Duration.ofMinutes(1));
+        assertThat(cache.authenticate(login("api", "right")).getDetails()).isNotSameAs(VerifiedCredentialsCache.FROM_CACHE);
+        assertThat(cache.authenticate(login("api", "right")).getDetails()).isSameAs(VerifiedCredentialsCache.FROM_CACHE);
+    }
+
+    @Test
+    void near_its_expiry_a_remembered_pair_is_checked_again_by_one_request_while_the_others_use_it() throws InterruptedException {
+        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(bcrypt, Duration.ofMillis(500));
+        cache.authenticate(login("api", "right"));
+        Thread.sleep(420); // into the last fifth of the time to live, before expiry
+        cache.authenticate(login("api", "right"));
+        cache.authenticate(login("api", "right"));
+        assertThat(checks).as("the first check and one renewal").hasValue(2);
     }
 
     private static Authentication login(String user, String password) {
