@@ -33,6 +33,7 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private final byte[] hmacKey = new byte[32];
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** The details of an authentication answered from the cache, so that listeners can tell it from a fresh check. */
     static final Object FROM_CACHE = new Object() {
@@ -121,11 +122,16 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     }
 
     private String key(String username, String password) {
+        byte[] digest = macs.get().doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8));
+        return username + '\0' + Base64.getEncoder().encodeToString(digest);
+    }
+
+    /** A Mac per thread: looking one up and keying it costs more than the HMAC itself, on every API call. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            byte[] digest = mac.doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8));
-            return username + '\0' + Base64.getEncoder().encodeToString(digest);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JVM has HmacSHA256", e);
         }

@@ -40,7 +40,7 @@ class VendIssuing implements AutoCloseable {
     private final VendMoneyBatch money;
     private final TokenIssuer tokens;
     private final Clock clock;
-    private final GroupCommit<VendId, VendStatus> group;
+    private final GroupCommit<VendId, Issue> group;
 
     VendIssuing(VendStore store, MeterBatch meters, VendMoneyBatch money, TokenIssuer tokens, VendProperties properties, Clock clock,
                 PlatformTransactionManager transactions) {
@@ -53,12 +53,16 @@ class VendIssuing implements AutoCloseable {
                 VendTransactions.readCommitted(transactions), this::issueAll);
     }
 
+    /** Where a vend stands after the issue step, and whether its tokens are to be delivered. */
+    record Issue(VendStatus status, boolean deliveryDue) {
+    }
+
     /** Issues the vend's tokens and posts its money (with whatever else waits); throws when it cannot. */
-    VendStatus issue(VendId id) {
+    Issue issue(VendId id) {
         return group.submit(id);
     }
 
-    private List<GroupCommit.Outcome<VendStatus>> issueAll(List<VendId> ids) {
+    private List<GroupCommit.Outcome<Issue>> issueAll(List<VendId> ids) {
         Map<VendId, VendStore.StepRow> rows = store.lockForStep(ids);
         Set<Long> meterIds = new HashSet<>();
         rows.values().stream().filter(r -> r.status() == VendStatus.RESERVED).forEach(r -> meterIds.add(r.meterId()));
@@ -67,13 +71,13 @@ class VendIssuing implements AutoCloseable {
         Function<StsParameters, String> keyIds = keyIds(locked.values(), due);
         Instant now = clock.instant();
         Batch batch = new Batch(locked, due);
-        List<GroupCommit.Outcome<VendStatus>> outcomes = new ArrayList<>();
+        List<GroupCommit.Outcome<Issue>> outcomes = new ArrayList<>();
         for (VendId id : ids) {
             VendStore.StepRow row = rows.get(id);
             if (row == null) {
                 outcomes.add(GroupCommit.Outcome.refused(new IllegalStateException("vend " + id + " does not exist")));
             } else if (row.status() != VendStatus.RESERVED) {
-                outcomes.add(GroupCommit.Outcome.of(row.status()));
+                outcomes.add(GroupCommit.Outcome.of(new Issue(row.status(), row.deliveryDue(row.status()))));
             } else {
                 outcomes.add(batch.tokensFor(row, keyIds, now));
             }
@@ -85,7 +89,7 @@ class VendIssuing implements AutoCloseable {
         return outcomes;
     }
 
-    private void postMoney(Batch batch, List<GroupCommit.Outcome<VendStatus>> outcomes, int batchSize, Instant now) {
+    private void postMoney(Batch batch, List<GroupCommit.Outcome<Issue>> outcomes, int batchSize, Instant now) {
         if (batch.sales.isEmpty()) {
             return;
         }
@@ -136,7 +140,7 @@ class VendIssuing implements AutoCloseable {
         }
 
         /** The vend's tokens; what they use (TID, key changes) counts only once they are made. */
-        GroupCommit.Outcome<VendStatus> tokensFor(VendStore.StepRow row, Function<StsParameters, String> keyIds, Instant now) {
+        GroupCommit.Outcome<Issue> tokensFor(VendStore.StepRow row, Function<StsParameters, String> keyIds, Instant now) {
             MeterView meter = meters.get(row.meterId());
             try {
                 long last = lastTids.getOrDefault(meter.id(), meter.lastTid());
@@ -151,7 +155,7 @@ class VendIssuing implements AutoCloseable {
                 due.remove(meter.id());
                 issued.add(new VendStore.Issued(row.id(), meter.id(), made.creditedTenths(), made.tokens()));
                 sales.add(new VendMoneyBatch.Sale(row.id(), meter.id(), row.breakdown(), now));
-                return GroupCommit.Outcome.of(VendStatus.ISSUED);
+                return GroupCommit.Outcome.of(new Issue(VendStatus.ISSUED, row.deliveryDue(VendStatus.ISSUED)));
             } catch (ConflictException e) {
                 return GroupCommit.Outcome.refused(new VendRejectedException(e.code().name(), e.getMessage()));
             } catch (RuntimeException e) {

@@ -46,8 +46,10 @@ public class VendSteps {
     }
 
     /** Step 3, the point of no return: TIDs, tokens, and the money posted, in one database transaction (batched). */
-    public void issue(@Header(VendHeaders.VEND_ID) String vendId) {
-        issuing.issue(VendId.parse(vendId));
+    public void issue(@Header(VendHeaders.VEND_ID) String vendId, @Headers Map<String, Object> headers) {
+        VendIssuing.Issue issue = issuing.issue(VendId.parse(vendId));
+        headers.put(VendHeaders.STATUS, issue.status().name());
+        headers.put(VendHeaders.DELIVERY_DUE, issue.deliveryDue());
     }
 
     /** Compensation before the token exists: gives the reserved money back. Safe to run more than once. */
@@ -76,6 +78,10 @@ public class VendSteps {
      * ({@link VendHeaders#DELIVERY_DUE}).
      */
     public void settle(@Header(VendHeaders.VEND_ID) String vendId, @Headers Map<String, Object> headers) {
+        if (VendStatus.ISSUED.name().equals(headers.get(VendHeaders.STATUS))) {
+            headers.put(VendHeaders.REFUND_DUE, false); // the issue step said so, and delivery too: nothing to read
+            return;
+        }
         VendId id = VendId.parse(vendId);
         VendView vend = store.findWithoutTokens(id).orElseThrow();
         boolean refundDue = false;

@@ -31,6 +31,9 @@ class VendStore {
             + "currency, units_requested, units_tenths, breakdown_json, failure_code, failure_message, delivery_status, "
             + "delivery_attempts, refund_status, created_by, created_at, issued_at, payload_hash";
 
+    private static final String TOKEN_COLUMNS = "t.seq t_seq, t.kind t_kind, t.description t_description, t.token t_token, "
+            + "t.token_class t_class, t.subclass t_subclass, t.tid t_tid, t.value t_value, t.test_token t_test";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ObjectMapper json;
@@ -74,18 +77,24 @@ class VendStore {
     }
 
     /** What a saga step needs of a vend, read under its row lock. */
-    record StepRow(VendId id, VendStatus status, String requestJson, Long meterId, PriceBreakdown breakdown) {
+    record StepRow(VendId id, VendStatus status, String requestJson, Long meterId, PriceBreakdown breakdown, String deliveryStatus) {
+
+        /** Issued, and somebody asked for the tokens by SMS or e-mail: they are still to be sent. */
+        boolean deliveryDue(VendStatus after) {
+            return after == VendStatus.ISSUED && "PENDING".equals(deliveryStatus);
+        }
     }
 
     /** Locks the vends' rows (ascending id) and reads what the saga steps need: one statement for a batch. */
     Map<VendId, StepRow> lockForStep(Collection<VendId> ids) {
         Map<VendId, StepRow> rows = new HashMap<>();
-        named.query("SELECT id, status, request_json, meter_id, breakdown_json FROM vend WHERE id IN (:ids) ORDER BY id FOR UPDATE",
+        named.query("SELECT id, status, request_json, meter_id, breakdown_json, delivery_status FROM vend WHERE id IN (:ids) "
+                        + "ORDER BY id FOR UPDATE",
                 Map.of("ids", ids.stream().map(VendId::toString).collect(Collectors.toCollection(TreeSet::new))), rs -> {
                     VendId id = VendId.parse(rs.getString(1));
                     String breakdown = rs.getString(5);
                     rows.put(id, new StepRow(id, VendStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getObject(4, Long.class),
-                            breakdown == null ? null : read(breakdown)));
+                            breakdown == null ? null : read(breakdown), rs.getString(6)));
                 });
         return rows;
     }
@@ -165,8 +174,22 @@ class VendStore {
         }
     }
 
+    /** The vend with its tokens, in one query (the channel edge reads it after every vend). */
     Optional<VendView> find(VendId id) {
-        return findWithoutTokens(id).map(this::withTokens);
+        List<VendView> rows = new ArrayList<>();
+        List<VendToken> tokens = new ArrayList<>();
+        jdbc.query("SELECT " + TOKEN_COLUMNS + ", v.* FROM vend v LEFT JOIN vend_token t ON t.vend_id = v.id WHERE v.id = ? ORDER BY t.seq",
+                rs -> {
+                    if (rows.isEmpty()) {
+                        rows.add(view(rs, 0));
+                    }
+                    if (rs.getObject("t_seq") != null) {
+                        tokens.add(new VendToken(rs.getInt("t_seq"), rs.getString("t_kind"), rs.getString("t_description"),
+                                rs.getString("t_token"), rs.getInt("t_class"), rs.getInt("t_subclass"), rs.getObject("t_tid", Long.class),
+                                rs.getLong("t_value"), rs.getBoolean("t_test")));
+                    }
+                }, id.toString());
+        return rows.stream().findFirst().map(v -> withTokens(v, tokens));
     }
 
     /** The vend row alone (its tokens list empty): one query, for the steps that only need status, price or channel. */
@@ -266,7 +289,10 @@ class VendStore {
     }
 
     private VendView withTokens(VendView v) {
-        List<VendToken> tokens = jdbc.query("SELECT * FROM vend_token WHERE vend_id = ? ORDER BY seq", VendStore::token, v.id());
+        return withTokens(v, jdbc.query("SELECT * FROM vend_token WHERE vend_id = ? ORDER BY seq", VendStore::token, v.id()));
+    }
+
+    private static VendView withTokens(VendView v, List<VendToken> tokens) {
         return new VendView(v.id(), v.receiptSeq(), v.channel(), v.channelRef(), v.meterNumber(), v.meterId(), v.purpose(), v.status(),
                 v.amountMinor(), v.currency(), v.unitsRequested(), v.unitsTenths(), v.breakdown(), tokens, v.failureCode(),
                 v.failureMessage(), v.deliveryStatus(), v.deliveryAttempts(), v.refundStatus(), v.createdBy(), v.createdAt(),
