@@ -62,8 +62,8 @@ class LoginAttempts {
         audit.record(username, "LOGIN_REFUSED_LOCKED", username, "sign-in attempt while the account is locked");
     }
 
+    /** Not transactional on purpose: it runs for every API call, and its one statement needs no transaction around it. */
     @EventListener
-    @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getDetails() == VerifiedCredentialsCache.FROM_CACHE) {
             return; // an API call answered from the credential cache: its first check already reset the count
