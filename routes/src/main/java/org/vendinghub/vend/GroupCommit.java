@@ -1,5 +1,8 @@
 package org.vendinghub.vend;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,10 +55,12 @@ final class GroupCommit<T, R> implements AutoCloseable {
     private final Function<List<T>, List<Outcome<R>>> work;
     private final LinkedBlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
+    private final DistributionSummary batchSizes;
+    private final Timer batchTimes;
     private volatile boolean open = true;
 
     GroupCommit(String name, int workers, int batchMax, Duration waitMax, TransactionTemplate tx,
-                Function<List<T>, List<Outcome<R>>> work) {
+                Function<List<T>, List<Outcome<R>>> work, MeterRegistry metrics) {
         if (workers < 1 || batchMax < 1) {
             throw new IllegalArgumentException("a group commit needs at least one worker and a batch of at least one");
         }
@@ -64,6 +69,10 @@ final class GroupCommit<T, R> implements AutoCloseable {
         this.waitMax = waitMax;
         this.tx = tx;
         this.work = work;
+        this.batchSizes = DistributionSummary.builder("vend.batch.size").description("items per group-commit transaction")
+                .tag("step", name).register(metrics);
+        this.batchTimes = Timer.builder("vend.batch.duration").description("time of one group-commit transaction")
+                .tag("step", name).register(metrics);
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::run, name + "-" + i);
             t.setDaemon(true);
@@ -118,8 +127,11 @@ final class GroupCommit<T, R> implements AutoCloseable {
     private void execute(List<Pending<T, R>> batch) {
         List<T> items = batch.stream().map(Pending::item).toList();
         List<Outcome<R>> outcomes;
+        batchSizes.record(batch.size());
+        long started = System.nanoTime();
         try {
             outcomes = tx.execute(s -> work.apply(items));
+            batchTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
                 batch.get(0).result().completeExceptionally(batchFailure);

@@ -1,5 +1,6 @@
 package org.vendinghub.vend;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.vendinghub.domain.StsParameters;
@@ -43,14 +44,14 @@ class VendIssuing implements AutoCloseable {
     private final GroupCommit<VendId, Issue> group;
 
     VendIssuing(VendStore store, MeterBatch meters, VendMoneyBatch money, TokenIssuer tokens, VendProperties properties, Clock clock,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, MeterRegistry metrics) {
         this.store = store;
         this.meters = meters;
         this.money = money;
         this.tokens = tokens;
         this.clock = clock;
         this.group = new GroupCommit<>("vend-issue", 1, properties.batchMax(), properties.replyTimeout().multipliedBy(2),
-                VendTransactions.readCommitted(transactions), this::issueAll);
+                VendTransactions.readCommitted(transactions), this::issueAll, metrics);
     }
 
     /** Where a vend stands after the issue step, and whether its tokens are to be delivered. */

@@ -1,5 +1,6 @@
 package org.vendinghub.vend;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.vendinghub.domain.Money;
@@ -36,7 +37,7 @@ class VendReservations implements AutoCloseable {
     private final GroupCommit<VendId, VendStatus> group;
 
     VendReservations(VendStore store, MeterBatch meters, PricingService pricing, VendMoneyBatch money, VendProperties properties,
-                     Clock clock, PlatformTransactionManager transactions) {
+                     Clock clock, PlatformTransactionManager transactions, MeterRegistry metrics) {
         this.store = store;
         this.meters = meters;
         this.pricing = pricing;
@@ -44,7 +45,7 @@ class VendReservations implements AutoCloseable {
         this.properties = properties;
         this.clock = clock;
         this.group = new GroupCommit<>("vend-reserve", 1, properties.batchMax(), properties.replyTimeout().multipliedBy(2),
-                VendTransactions.readCommitted(transactions), this::reserveAll);
+                VendTransactions.readCommitted(transactions), this::reserveAll, metrics);
     }
 
     /** Reserves the vend's money (with whatever else waits); throws {@link VendRejectedException} when refused. */
