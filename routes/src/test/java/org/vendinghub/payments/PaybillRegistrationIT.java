@@ -35,8 +35,8 @@ class PaybillRegistrationIT extends MobileMoneyTest {
 
     @BeforeEach
     void anIntegrationEngineerAndAPublicHub() {
-        TestUsers.ensure(jdbc, encoder, "integrator", PASSWORD, BuiltInGroup.INTEGRATION.groupName());
-        TestUsers.ensure(jdbc, encoder, "cashier", PASSWORD, BuiltInGroup.OPERATORS.groupName());
+        TestUsers.ensure(jdbc, encoder, "mm-integrator", PASSWORD, BuiltInGroup.INTEGRATION.groupName());
+        TestUsers.ensure(jdbc, encoder, "mm-cashier", PASSWORD, BuiltInGroup.OPERATORS.groupName());
         mpesaSettings.override(mpesaSettings.current().withCallbackBaseUrl("https://hub.example.com")
                 .withCredentials("consumer-key-1", "consumer-secret-1", "passkey-1", CLEAN_SECRET));
     }
@@ -48,7 +48,7 @@ class PaybillRegistrationIT extends MobileMoneyTest {
     }
 
     TestRestTemplate integrator() {
-        return http.withBasicAuth("integrator", PASSWORD);
+        return http.withBasicAuth("mm-integrator", PASSWORD);
     }
 
     @Test
@@ -71,7 +71,7 @@ class PaybillRegistrationIT extends MobileMoneyTest {
                          "ConfirmationURL":"https://hub.example.com/callbacks/paybill/%s/confirmation",
                          "ValidationURL":"https://hub.example.com/callbacks/paybill/%s/validation"}"""
                         .formatted(CLEAN_SECRET, CLEAN_SECRET))));
-        assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE actor = 'integrator' AND action = "
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE actor = 'mm-integrator' AND action = "
                 + "'MPESA_C2B_URLS_REGISTERED' ORDER BY id DESC LIMIT 1", String.class))
                 .startsWith("REGISTERED, Cancelled").doesNotContain(CLEAN_SECRET);
     }
@@ -144,7 +144,7 @@ class PaybillRegistrationIT extends MobileMoneyTest {
 
     @Test
     void registering_needs_the_manage_routes_permission() {
-        ResponseEntity<String> cashier = register(http.withBasicAuth("cashier", PASSWORD), "{}");
+        ResponseEntity<String> cashier = register(http.withBasicAuth("mm-cashier", PASSWORD), "{}");
         ResponseEntity<String> anonymous = register(http, "{}");
 
         assertThat(cashier.getStatusCode().value()).isEqualTo(403);
