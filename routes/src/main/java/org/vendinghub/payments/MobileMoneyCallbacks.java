@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The providers' callbacks. They cannot sign in (SecurityConfiguration lets {@code /callbacks/**} through), so each URL
- * carries an unguessable secret ({@code hub.mpesa.callback-secret}, {@code hub.momo.callback-secret}), compared in
- * constant time, and an optional source-IP allow-list. A wrong secret or address gets 404 and only a log line; a
- * callback that passes is stored exactly as received before it is processed.
+ * The providers' callbacks. They cannot sign in (SecurityConfiguration lets {@code /callbacks/{mpesa,paybill,momo}/**}
+ * through), so each URL carries an unguessable secret ({@code hub.mpesa.callback-secret}, {@code hub.momo.callback-secret}),
+ * compared in constant time, and an optional source-IP allow-list checked against the sender ({@link CallbackSources}:
+ * X-Forwarded-For counts only through a trusted proxy). A wrong secret or address gets 404 and only a log line; a
+ * callback that passes is stored exactly as received before it is processed. The paybill's C2B URLs are also served
+ * under {@code /callbacks/paybill/<secret>/}, because Daraja will not register a URL with "mpesa" in it.
  */
 @RestController
 @RequestMapping("/callbacks")
@@ -38,21 +40,25 @@ class MobileMoneyCallbacks {
     private final PaymentStore store;
     private final MpesaPayments mpesa;
     private final MomoPayments momo;
-    private final Refunds refunds;
+    private final MpesaRefunds mpesaRefunds;
+    private final MomoRefunds momoRefunds;
     private final MpesaSettings mpesaSettings;
     private final MomoSettings momoSettings;
+    private final CallbackSources sources;
 
-    MobileMoneyCallbacks(PaymentStore store, MpesaPayments mpesa, MomoPayments momo, Refunds refunds, MpesaSettings mpesaSettings,
-                         MomoSettings momoSettings) {
+    MobileMoneyCallbacks(PaymentStore store, MpesaPayments mpesa, MomoPayments momo, MpesaRefunds mpesaRefunds,
+                         MomoRefunds momoRefunds, MpesaSettings mpesaSettings, MomoSettings momoSettings, CallbackSources sources) {
         this.store = store;
         this.mpesa = mpesa;
         this.momo = momo;
-        this.refunds = refunds;
+        this.mpesaRefunds = mpesaRefunds;
+        this.momoRefunds = momoRefunds;
         this.mpesaSettings = mpesaSettings;
         this.momoSettings = momoSettings;
+        this.sources = sources;
     }
 
-    @PostMapping(path = "/mpesa/{secret}/c2b/validation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = {"/mpesa/{secret}/c2b/validation", "/paybill/{secret}/validation"}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> c2bValidation(@PathVariable String secret, @RequestBody(required = false) String body, HttpServletRequest request) {
         if (!mpesaAllowed(secret, request)) {
             return ResponseEntity.notFound().build();
@@ -64,7 +70,7 @@ class MobileMoneyCallbacks {
         return ResponseEntity.ok(reply);
     }
 
-    @PostMapping(path = "/mpesa/{secret}/c2b/confirmation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = {"/mpesa/{secret}/c2b/confirmation", "/paybill/{secret}/confirmation"}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> c2bConfirmation(@PathVariable String secret, @RequestBody(required = false) String body, HttpServletRequest request) {
         if (!mpesaAllowed(secret, request)) {
             return ResponseEntity.notFound().build();
@@ -93,18 +99,41 @@ class MobileMoneyCallbacks {
         }
         boolean timeout = request.getRequestURI().contains("/reversal-timeout/");
         long id = store(Payment.MPESA, timeout ? "reversal-timeout" : "reversal", refundId, body, request);
-        return process(id, () -> refunds.reversalResult(refundId, ProviderJson.read(body), timeout),
+        return process(id, () -> mpesaRefunds.reversalResult(refundId, ProviderJson.read(body), timeout),
+                Map.of("ResultCode", 0, "ResultDesc", "Accepted"));
+    }
+
+    @PostMapping(path = {"/mpesa/{secret}/status/{refundId}", "/mpesa/{secret}/status-timeout/{refundId}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> transactionStatus(@PathVariable String secret, @PathVariable String refundId,
+                                        @RequestBody(required = false) String body, HttpServletRequest request) {
+        if (!mpesaAllowed(secret, request)) {
+            return ResponseEntity.notFound().build();
+        }
+        boolean timeout = request.getRequestURI().contains("/status-timeout/");
+        long id = store(Payment.MPESA, timeout ? "status-timeout" : "status", refundId, body, request);
+        return process(id, () -> mpesaRefunds.lookupResult(refundId, ProviderJson.read(body), timeout),
                 Map.of("ResultCode", 0, "ResultDesc", "Accepted"));
     }
 
     @RequestMapping(path = "/momo/{secret}/requesttopay", method = {RequestMethod.PUT, RequestMethod.POST})
     ResponseEntity<?> momoRequestToPay(@PathVariable String secret, @RequestBody(required = false) String body, HttpServletRequest request) {
-        if (!allowed(secret, momoSettings.current().callbackSecret(), momoSettings.current().allowedIpList(), request)) {
+        if (!momoAllowed(secret, request)) {
             return ResponseEntity.notFound().build();
         }
         JsonNode json = ProviderJson.read(body);
         long id = store(Payment.MOMO, "requesttopay", json.path("externalId").asText(null), body, request);
         return process(id, () -> momo.callback(id, json), null);
+    }
+
+    @RequestMapping(path = "/momo/{secret}/refund/{refundId}", method = {RequestMethod.PUT, RequestMethod.POST})
+    ResponseEntity<?> momoRefund(@PathVariable String secret, @PathVariable String refundId, @RequestBody(required = false) String body,
+                                 HttpServletRequest request) {
+        if (!momoAllowed(secret, request)) {
+            return ResponseEntity.notFound().build();
+        }
+        long id = store(Payment.MOMO, "refund", refundId, body, request);
+        return process(id, () -> momoRefunds.callback(refundId), null);
     }
 
     private ResponseEntity<?> process(long callbackId, Supplier<String> work, Object ack) {
@@ -128,22 +157,34 @@ class MobileMoneyCallbacks {
                 headers.put(name, request.getHeader(name));
             }
         }
-        return store.insertCallback(provider, kind, correlation, request.getMethod(), request.getRemoteAddr(),
+        return store.insertCallback(provider, kind, correlation, request.getMethod(), sources.sender(request),
                 ProviderJson.write(headers), body);
     }
 
     private boolean mpesaAllowed(String secret, HttpServletRequest request) {
-        return allowed(secret, mpesaSettings.current().callbackSecret(), mpesaSettings.current().allowedIpList(), request);
+        return allowed(secret, mpesaSettings.current().callbackSecret(), mpesaSettings.current().allowedIps(), request);
     }
 
-    private static boolean allowed(String given, String expected, List<String> allowedIps, HttpServletRequest request) {
+    private boolean momoAllowed(String secret, HttpServletRequest request) {
+        return allowed(secret, momoSettings.current().callbackSecret(), momoSettings.current().allowedIps(), request);
+    }
+
+    private boolean allowed(String given, String expected, String allowedIps, HttpServletRequest request) {
         boolean secretOk = !expected.isEmpty()
                 && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-        boolean ipOk = allowedIps.isEmpty() || allowedIps.contains(request.getRemoteAddr());
+        String sender = sources.sender(request);
+        boolean ipOk;
+        try {
+            AddressList allowList = AddressList.parse("allowed-ips", allowedIps);
+            ipOk = allowList.isEmpty() || allowList.contains(sender);
+        } catch (IllegalArgumentException e) {
+            log.error("ALERT callbacks are refused until the allow-list is fixed: {}", e.getMessage());
+            ipOk = false;
+        }
         if (!secretOk || !ipOk) {
             // audit line only: the path (with the wrong secret) and the body are not kept
-            log.warn("AUDIT refused callback {} {} from {}: {}", request.getMethod(),
-                    request.getRequestURI().replaceFirst("^(/callbacks/[a-z]+/)[^/]*", "$1***"), request.getRemoteAddr(),
+            log.warn("AUDIT refused callback {} {} from {} (connection {}): {}", request.getMethod(),
+                    request.getRequestURI().replaceFirst("^(/callbacks/[a-z]+/)[^/]*", "$1***"), sender, request.getRemoteAddr(),
                     !secretOk ? "wrong or unset path secret" : "source address not allowed");
             return false;
         }

@@ -9,11 +9,12 @@ import org.vendinghub.connectors.common.TransientException;
 /**
  * The one retry layer of provider calls (STYLE §2.3b):
  * <ul>
- * <li>{@code mm-provider-call}: status reads and MoMo request-to-pay (its X-Reference-Id makes a repeat safe) are
- * retried at the failing node on any {@link TransientException}.</li>
+ * <li>{@code mm-provider-call}: status reads, MoMo request-to-pay (its X-Reference-Id makes a repeat safe) and the C2B
+ * URL registration are retried at the failing node on any {@link TransientException}.</li>
  * <li>{@code mm-stk-push}: an STK push has no idempotency key, so a timeout (Daraja may have sent the prompt) is never
  * retried; connection failures and 5xx are.</li>
- * <li>{@code mm-refund-call}: not retried here: {@code mm-refund-retry} retries refunds later, from the database.</li>
+ * <li>{@code mm-refund-call}: every refund call (M-Pesa reversal and Transaction Status, MoMo refund and its status) is
+ * not retried here: {@code mm-refund-retry} retries refunds later, from the database, with the same references.</li>
  * </ul>
  */
 @Component

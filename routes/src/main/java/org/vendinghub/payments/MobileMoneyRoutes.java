@@ -10,8 +10,9 @@ import java.time.Clock;
  * {@link MobileMoneyErrorPolicies}) is the one retry layer; the connectors' routes never retry.
  * <pre>
  * callback/API ─► MpesaPayments / MomoPayments ─► PAID ─► mm.cmd.vend ─► mm-payment-vend ─► VendService.vend
- * vend.cmd.compensate ─► vend-refund ─► Refunds (M-Pesa reversal)        timers: mm-mpesa-stk-query, mm-momo-poll,
- *                                                                                mm-refund-retry, mm-payment-resume
+ * vend.cmd.compensate ─► vend-refund ─► Refunds ─► M-Pesa reversal (after a Transaction Status look-up of the receipt
+ *                                              when needed) or MoMo Disbursement refund
+ * timers: mm-mpesa-stk-query, mm-momo-poll, mm-refund-retry, mm-payment-resume
  * </pre>
  */
 @Component
@@ -33,6 +34,14 @@ class MobileMoneyRoutes extends RouteBuilder {
                 .to("direct:mpesa-stk-query").id("call-mpesa-stk-query");
         from("direct:mm-mpesa-reversal").routeId("mm-mpesa-reversal").routeConfigurationId("mm-refund-call")
                 .to("direct:mpesa-reversal").id("call-mpesa-reversal");
+        from("direct:mm-mpesa-transaction-status").routeId("mm-mpesa-transaction-status").routeConfigurationId("mm-refund-call")
+                .to("direct:mpesa-transaction-status").id("call-mpesa-transaction-status");
+        from("direct:mm-mpesa-c2b-register").routeId("mm-mpesa-c2b-register").routeConfigurationId("mm-provider-call")
+                .to("direct:mpesa-c2b-register").id("call-mpesa-c2b-register");
+        from("direct:mm-momo-refund").routeId("mm-momo-refund").routeConfigurationId("mm-refund-call")
+                .to("direct:momo-refund").id("call-momo-refund");
+        from("direct:mm-momo-refund-status").routeId("mm-momo-refund-status").routeConfigurationId("mm-refund-call")
+                .to("direct:momo-refund-status").id("call-momo-refund-status");
         from("direct:mm-momo-request-to-pay").routeId("mm-momo-request-to-pay").routeConfigurationId("mm-provider-call")
                 .to("direct:momo-request-to-pay").id("call-momo-request-to-pay");
         from("direct:mm-momo-status").routeId("mm-momo-status").routeConfigurationId("mm-provider-call")

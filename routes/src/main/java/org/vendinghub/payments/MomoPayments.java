@@ -108,7 +108,8 @@ public class MomoPayments {
     }
 
     private String check(Payment p, Instant now) {
-        if (!p.status().open()) {
+        boolean givenUp = p.status() == org.vendinghub.payments.PaymentStatus.FAILED && "NO_RESULT".equals(p.resultCode());
+        if (!p.status().open() && !givenUp) { // a payment given up on is asked again when MoMo calls back after all
             return "DUPLICATE: payment " + p.id() + " is " + p.status();
         }
         PaymentStatus status = calls.call("direct:mm-momo-status", new StatusQuery(p.providerRef()), PaymentStatus.class);

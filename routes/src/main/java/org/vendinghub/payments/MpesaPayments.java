@@ -197,6 +197,10 @@ public class MpesaPayments {
                 vending.enqueue(p.id());
                 return "PAID: payment " + p.id();
             }
+            if (receipt != null && store.setReceipt(p.id(), receipt)) {
+                // the status query settled it without a receipt: a refund can now reverse it without a look-up
+                return "RECEIPT: payment " + p.id() + " has receipt " + receipt;
+            }
             return "DUPLICATE: payment " + p.id() + " is " + store.find(p.id()).orElseThrow().status();
         }
         String code = ResultCodes.mpesa(resultCode);

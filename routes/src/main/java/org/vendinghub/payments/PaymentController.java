@@ -91,6 +91,6 @@ class PaymentController {
 
     PaymentView view(Payment p) {
         VendView vend = p.vendId() == null ? null : vends.find(VendId.parse(p.vendId())).orElse(null);
-        return PaymentView.of(p, vend);
+        return PaymentView.of(p, vend, store.refundOfPayment(p.id()).orElse(null));
     }
 }

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param giveUpAfter        an open payment still without an outcome this long is FAILED (NO_RESULT)
  * @param refundRetryAfter   wait before a refund that failed transiently (or got no result) is tried again
  * @param refundAttemptsMax  refund attempts before it is left FAILED for an operator
+ * @param trustedProxies     comma-separated addresses or CIDR blocks of the hub's own reverse proxies: only a callback
+ *                           that comes through one of them has its X-Forwarded-For read for the source allow-lists
  */
 @ConfigurationProperties("hub.payments")
 public record PaymentProperties(
@@ -23,5 +25,6 @@ public record PaymentProperties(
         @DefaultValue("2h") Duration giveUpAfter,
         @DefaultValue("5m") Duration refundRetryAfter,
         @DefaultValue("10") int refundAttemptsMax,
-        @DefaultValue("mm.cmd.vend") String vendQueue) {
+        @DefaultValue("mm.cmd.vend") String vendQueue,
+        @DefaultValue("") String trustedProxies) {
 }

@@ -85,16 +85,24 @@ class PaymentStore {
         jdbc.update("UPDATE mm_payment SET result_code = ?, result_desc = ?, updated_at = ? WHERE id = ?", code, truncate(desc), now(), id);
     }
 
-    /** True when this call made the payment PAID (false: it was already final). */
+    /**
+     * True when this call made the payment PAID (false: it was already final). A payment the hub gave up on (FAILED
+     * NO_RESULT) is still made PAID when the provider says so later: money received is never dropped.
+     */
     boolean markPaid(String id, String receipt, String code, String desc) {
         return jdbc.update("UPDATE mm_payment SET status = 'PAID', receipt = COALESCE(?, receipt), result_code = ?, result_desc = ?, "
-                        + "updated_at = ? WHERE id = ? AND status IN ('INITIATED', 'PENDING')",
+                        + "updated_at = ? WHERE id = ? AND (status IN ('INITIATED', 'PENDING') OR (status = 'FAILED' AND result_code = 'NO_RESULT'))",
                 receipt, code, truncate(desc), now(), id) == 1;
     }
 
     boolean markFailed(String id, String code, String desc) {
         return jdbc.update("UPDATE mm_payment SET status = 'FAILED', result_code = ?, result_desc = ?, updated_at = ? "
                 + "WHERE id = ? AND status IN ('INITIATED', 'PENDING')", code, truncate(desc), now(), id) == 1;
+    }
+
+    /** The M-Pesa receipt learnt after the payment was settled (a late callback, or Transaction Status). Never replaced. */
+    boolean setReceipt(String id, String receipt) {
+        return jdbc.update("UPDATE mm_payment SET receipt = ?, updated_at = ? WHERE id = ? AND receipt IS NULL", receipt, now(), id) == 1;
     }
 
     void setVend(String id, String vendId) {
@@ -165,8 +173,15 @@ class PaymentStore {
 
     // ---- refunds
 
+    /** Statuses from which a refund still moves; the others (REFUNDED, FAILED, MANUAL) are final and never change. */
+    private static final String REFUND_OPEN = "status IN ('QUEUED', 'LOOKUP', 'REQUESTED')";
+
     record Refund(String id, String vendId, String paymentId, String provider, String status, int attempts,
-                  String originatorConversationId, String conversationId, String resultCode, String resultDesc) {
+                  String originatorConversationId, String conversationId, String resultCode, String resultDesc, String receipt) {
+
+        boolean open() {
+            return "QUEUED".equals(status) || "LOOKUP".equals(status) || "REQUESTED".equals(status);
+        }
     }
 
     /** True when this call created the refund (false: it existed already). */
@@ -177,28 +192,44 @@ class PaymentStore {
     }
 
     Optional<Refund> refund(String id) {
-        return jdbc.query("SELECT * FROM mm_refund WHERE id = ? FOR UPDATE", PaymentStore::refund, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM mm_refund WHERE id = ?", PaymentStore::refund, id).stream().findFirst();
     }
 
     Optional<Refund> refundOfPayment(String paymentId) {
         return jdbc.query("SELECT * FROM mm_refund WHERE payment_id = ?", PaymentStore::refund, paymentId).stream().findFirst();
     }
 
-    void refundAttempted(String id, String status, String originator, String conversation, String code, String desc,
-                         Instant nextAttempt) {
-        jdbc.update("UPDATE mm_refund SET status = ?, attempts = attempts + 1, originator_conversation_id = COALESCE(?, originator_conversation_id), "
+    /** One attempt made (a call, or a status read): counted, with where the refund now is. False when it was final already. */
+    boolean refundAttempted(String id, String status, String originator, String conversation, String code, String desc,
+                            Instant nextAttempt) {
+        return jdbc.update("UPDATE mm_refund SET status = ?, attempts = attempts + 1, originator_conversation_id = COALESCE(?, originator_conversation_id), "
                         + "conversation_id = COALESCE(?, conversation_id), result_code = ?, result_desc = ?, next_attempt_at = ?, updated_at = ? "
-                        + "WHERE id = ?", status, originator, conversation, code, truncate(desc),
-                nextAttempt == null ? null : Timestamp.from(nextAttempt), now(), id);
+                        + "WHERE id = ? AND " + REFUND_OPEN, status, originator, conversation, code, truncate(desc),
+                nextAttempt == null ? null : Timestamp.from(nextAttempt), now(), id) == 1;
     }
 
-    void refundResult(String id, String status, String code, String desc, Instant nextAttempt) {
-        jdbc.update("UPDATE mm_refund SET status = ?, result_code = ?, result_desc = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
-                status, code, truncate(desc), nextAttempt == null ? null : Timestamp.from(nextAttempt), now(), id);
+    /** A provider's answer that leaves the refund open ({@code status} QUEUED, LOOKUP or REQUESTED). False when it was final. */
+    boolean refundResult(String id, String status, String code, String desc, Instant nextAttempt) {
+        return jdbc.update("UPDATE mm_refund SET status = ?, result_code = ?, result_desc = ?, next_attempt_at = ?, updated_at = ? "
+                        + "WHERE id = ? AND " + REFUND_OPEN, status, code, truncate(desc),
+                nextAttempt == null ? null : Timestamp.from(nextAttempt), now(), id) == 1;
+    }
+
+    /** Ends the refund REFUNDED or FAILED. True only for the call that ended it (a duplicate result changes nothing). */
+    boolean refundFinished(String id, String status, String code, String desc, String receipt) {
+        return jdbc.update("UPDATE mm_refund SET status = ?, result_code = ?, result_desc = ?, receipt = COALESCE(?, receipt), "
+                        + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND " + REFUND_OPEN,
+                status, code, truncate(desc), receipt, now(), id) == 1;
+    }
+
+    /** Takes a due refund for this node: true for exactly one caller, which then attempts it. */
+    boolean claimRefund(String id, Instant now, Instant nextAttempt) {
+        return jdbc.update("UPDATE mm_refund SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND next_attempt_at <= ? AND "
+                + REFUND_OPEN, Timestamp.from(nextAttempt), now(), id, Timestamp.from(now)) == 1;
     }
 
     List<String> refundsDue(Instant now, int limit) {
-        return jdbc.queryForList("SELECT id FROM mm_refund WHERE status IN ('QUEUED', 'REQUESTED') AND next_attempt_at <= ? "
+        return jdbc.queryForList("SELECT id FROM mm_refund WHERE " + REFUND_OPEN + " AND next_attempt_at <= ? "
                 + "ORDER BY next_attempt_at LIMIT ?", String.class, Timestamp.from(now), limit);
     }
 
@@ -213,7 +244,7 @@ class PaymentStore {
     private static Refund refund(ResultSet rs, int row) throws SQLException {
         return new Refund(rs.getString("id"), rs.getString("vend_id"), rs.getString("payment_id"), rs.getString("provider"),
                 rs.getString("status"), rs.getInt("attempts"), rs.getString("originator_conversation_id"),
-                rs.getString("conversation_id"), rs.getString("result_code"), rs.getString("result_desc"));
+                rs.getString("conversation_id"), rs.getString("result_code"), rs.getString("result_desc"), rs.getString("receipt"));
     }
 
     private Timestamp now() {

@@ -1,15 +1,9 @@
 package org.vendinghub.payments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.vendinghub.connectors.common.RejectedException;
-import org.vendinghub.connectors.common.TransientException;
-import org.vendinghub.connectors.mpesa.MpesaRecords.Reversal;
-import org.vendinghub.connectors.mpesa.MpesaRecords.ReversalAck;
 import org.vendinghub.domain.VendId;
-import org.vendinghub.vend.VendRefunds;
 import org.vendinghub.vend.VendService;
 import org.vendinghub.vend.VendView;
 
@@ -22,30 +16,28 @@ import java.util.UUID;
 
 /**
  * Refunds of paid payments whose vend could not complete. {@code vend-refund} consumes vend.cmd.compensate and calls
- * {@link #onCompensate}; the refund row exists (QUEUED) before the provider is called. M-Pesa: Transaction Reversal,
- * whose result comes to {@code /callbacks/mpesa/<secret>/reversal/<refundId>}. Transient faults and missing results are
- * retried by {@code mm-refund-retry} (the one retry layer) until a final result or {@code refund-attempts-max}.
+ * {@link #onCompensate}; the refund row (and with it the id the provider will know it by) exists, QUEUED, before the
+ * provider is called. M-Pesa: {@link MpesaRefunds} (Transaction Reversal, after a receipt look-up when needed); MoMo:
+ * {@link MomoRefunds} (Disbursement refund). Transient faults and missing results are retried by
+ * {@code mm-refund-retry} (the one retry layer) until a final result or {@code refund-attempts-max}.
  */
 @Component
 public class Refunds {
 
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
-    /** Reversal results after which asking again cannot help. R000001 (already reversed) counts as refunded. */
-    private static final Set<String> FINAL_FAILURES = Set.of("R000002", "21", "2001", "8006");
 
     private final PaymentStore store;
     private final VendService vends;
-    private final VendRefunds vendRefunds;
-    private final ProviderCalls calls;
+    private final MpesaRefunds mpesa;
+    private final MomoRefunds momo;
     private final PaymentProperties properties;
     private final Clock clock;
 
-    Refunds(PaymentStore store, VendService vends, VendRefunds vendRefunds, ProviderCalls calls, PaymentProperties properties,
-            Clock clock) {
+    Refunds(PaymentStore store, VendService vends, MpesaRefunds mpesa, MomoRefunds momo, PaymentProperties properties, Clock clock) {
         this.store = store;
         this.vends = vends;
-        this.vendRefunds = vendRefunds;
-        this.calls = calls;
+        this.mpesa = mpesa;
+        this.momo = momo;
         this.properties = properties;
         this.clock = clock;
     }
@@ -73,97 +65,39 @@ public class Refunds {
             return; // a redelivery: the refund exists and mm-refund-retry looks after it
         }
         store.setStatus(payment.id(), PaymentStatus.REFUNDING);
-        log.info("payment {} ({} {}) is refunded: {}", payment.id(), payment.provider(), payment.providerRef(), why);
+        log.info("payment {} ({} {}) is refunded as {}: {}", payment.id(), payment.provider(), payment.providerRef(), refundId, why);
         attempt(refundId);
     }
 
-    /** One attempt at a queued (or unanswered) refund. */
+    /** One attempt at an open refund: send it, look up what it needs, or ask how it went. */
     public void attempt(String refundId) {
         PaymentStore.Refund r = store.refund(refundId).orElseThrow();
-        if (!Set.of("QUEUED", "REQUESTED").contains(r.status())) {
+        if (!r.open()) {
             return;
         }
         Payment p = store.find(r.paymentId()).orElseThrow();
-        Instant retryAt = clock.instant().plus(properties.refundRetryAfter());
         if (Payment.MOMO.equals(r.provider())) {
-            finish(r, p, "MANUAL", "NO_REFUND_API", "MoMo Collections has no refund call: pay back "
-                    + p.amountMinor() + " " + p.currency() + " minor units to " + p.msisdn() + " by hand (Disbursements or partner portal)");
-            return;
-        }
-        if (p.receipt() == null) {
-            finish(r, p, "FAILED", "NO_RECEIPT", "no M-Pesa receipt number is known for payment " + p.id() + ": reverse it in the portal");
-            return;
-        }
-        try {
-            ReversalAck ack = calls.call("direct:mm-mpesa-reversal", new Reversal(r.id(), p.receipt(), p.amountMinor() / 100,
-                    "Refund, vend failed"), ReversalAck.class);
-            store.refundAttempted(r.id(), "REQUESTED", ack.originatorConversationId(), ack.conversationId(), null,
-                    ack.responseDescription(), retryAt);
-            if (r.vendId() != null) {
-                vendRefunds.recordRefund(VendId.parse(r.vendId()), "REQUESTED");
-            }
-        } catch (TransientException e) {
-            if (r.attempts() + 1 >= properties.refundAttemptsMax()) {
-                finish(r, p, "FAILED", e.code(), "gave up after " + (r.attempts() + 1) + " attempts: " + e.getMessage());
-            } else {
-                store.refundAttempted(r.id(), "QUEUED", null, null, e.code(), e.getMessage(), retryAt);
-            }
-        } catch (RejectedException e) {
-            finish(r, p, "FAILED", e.code(), e.getMessage());
+            momo.attempt(r, p);
+        } else {
+            mpesa.attempt(r, p);
         }
     }
 
-    /** The reversal's result (or its queue time-out) for refund {@code refundId}. */
-    String reversalResult(String refundId, JsonNode body, boolean queueTimeout) {
-        Optional<PaymentStore.Refund> found = store.refund(refundId);
-        if (found.isEmpty()) {
-            return "UNMATCHED: no refund " + refundId;
-        }
-        PaymentStore.Refund r = found.get();
-        if (!Set.of("QUEUED", "REQUESTED").contains(r.status())) {
-            return "DUPLICATE: refund " + refundId + " is " + r.status();
-        }
-        Payment p = store.find(r.paymentId()).orElseThrow();
-        JsonNode result = body.path("Result");
-        String code = result.path("ResultCode").asText("");
-        String desc = result.path("ResultDesc").asText("");
-        if (queueTimeout) {
-            store.refundResult(r.id(), "QUEUED", "QUEUE_TIMEOUT", "M-Pesa timed the reversal out in its queue", clock.instant());
-            return "RETRY: queue time-out";
-        }
-        if ("0".equals(code) || "R000001".equals(code)) {
-            finish(r, p, "REFUNDED", code, desc);
-            return "REFUNDED";
-        }
-        if (FINAL_FAILURES.contains(code) || r.attempts() >= properties.refundAttemptsMax()) {
-            finish(r, p, "FAILED", code, desc);
-            return "FAILED " + code;
-        }
-        store.refundResult(r.id(), "QUEUED", code, desc, clock.instant().plus(properties.refundRetryAfter()));
-        return "RETRY " + code;
-    }
-
-    /** {@code mm-refund-retry}: refunds whose retry time has come (transient faults, or no result yet). */
+    /** {@code mm-refund-retry}: open refunds whose time has come (transient faults, or no result yet), each taken by one node. */
     public int retryDue(Instant now) {
         List<String> due = store.refundsDue(now, 50);
+        int attempted = 0;
         for (String id : due) {
+            if (!store.claimRefund(id, now, now.plus(properties.refundRetryAfter()))) {
+                continue; // another node (or a callback) took it
+            }
             try {
                 attempt(id);
+                attempted++;
             } catch (RuntimeException e) {
                 log.warn("refund {} attempt failed: {}", id, e.getMessage());
             }
         }
-        return due.size();
-    }
-
-    private void finish(PaymentStore.Refund r, Payment p, String status, String code, String desc) {
-        store.refundResult(r.id(), status, code, desc, null);
-        store.setStatus(p.id(), "REFUNDED".equals(status) ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED);
-        if (r.vendId() != null) {
-            vendRefunds.recordRefund(VendId.parse(r.vendId()), "REFUNDED".equals(status) ? "REFUNDED" : "FAILED");
-        }
-        if (!"REFUNDED".equals(status)) {
-            log.error("ALERT refund {} of payment {} ({} {}) needs an operator: {} {}", r.id(), p.id(), p.provider(), p.providerRef(), code, desc);
-        }
+        return attempted;
     }
 }

@@ -38,7 +38,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**").permitAll()
                         // Mobile-money providers cannot sign in: their callbacks carry a path secret and an optional IP
                         // allow-list, checked by org.vendinghub.payments.MobileMoneyCallbacks (wrong secret: 404)
-                        .requestMatchers("/callbacks/mpesa/*/**", "/callbacks/momo/*/**").permitAll()
+                        .requestMatchers("/callbacks/mpesa/*/**", "/callbacks/paybill/*/**", "/callbacks/momo/*/**").permitAll()
                         .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class)).hasAuthority(Permission.VIEW_METRICS.name())
                         .requestMatchers("/actuator/hawtio/**", "/actuator/jolokia/**").hasAuthority(Permission.VIEW_ROUTES.name())
                         .anyRequest().authenticated())

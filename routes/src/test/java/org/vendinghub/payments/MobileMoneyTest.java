@@ -43,6 +43,7 @@ abstract class MobileMoneyTest extends HubIntegrationTest {
     @Autowired SmsGateway sms;
     @Autowired SmsProperties smsProperties;
     @Autowired PaymentStore store;
+    @Autowired CallbackSources callbackSources;
 
     @BeforeEach
     void pointTheHubAtTheStubs() {
@@ -50,7 +51,7 @@ abstract class MobileMoneyTest extends HubIntegrationTest {
         mpesaSettings.override(mpesaSettings.current().withBaseUrl(ProviderStubs.baseUrl())
                 .withCredentials("consumer-key-1", "consumer-secret-1", "passkey-1", MPESA_SECRET).withTimeoutMs(2000));
         momoSettings.override(momoSettings.current().with(ProviderStubs.baseUrl(), "sub-key-1", "api-user-1", "api-key-1", "KES",
-                "https://hub.example.com", MOMO_SECRET, 2000));
+                "https://hub.example.com", MOMO_SECRET, 2000).withDisbursement("disb-key-1", "disb-user-1", "disb-api-key-1"));
         sms.override(new SmsProperties(ProviderStubs.baseUrl(), "sandbox", "sms-api-key-1", "", 2000));
     }
 
@@ -59,6 +60,7 @@ abstract class MobileMoneyTest extends HubIntegrationTest {
         mpesaSettings.reset();
         momoSettings.reset();
         sms.reset();
+        callbackSources.reset();
         LedgerInvariants.assertHold(jdbc);
     }
 
@@ -111,6 +113,18 @@ abstract class MobileMoneyTest extends HubIntegrationTest {
     int tokensOf(String meterNumber) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM vend_token t JOIN vend v ON v.id = t.vend_id WHERE v.meter_number = ?",
                 Integer.class, meterNumber);
+    }
+
+    /**
+     * The ledger of one vend, read from the transfers: the money its reservation posted (0 when the reservation was voided,
+     * or when the vend was refused before anything was reserved), and no reservation left open.
+     */
+    long postedForVend(String vendId) {
+        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transfer t JOIN ledger_pending_open o ON o.transfer_id = t.id "
+                + "WHERE t.reference = ? AND t.kind = 'PENDING'", Long.class, vendId);
+        assertThat(open).as("reservations of vend %s still open", vendId).isZero();
+        return jdbc.queryForObject("SELECT COALESCE(SUM(r.amount_minor), 0) FROM ledger_transfer r JOIN ledger_transfer p "
+                + "ON p.id = r.pending_id WHERE p.reference = ? AND p.kind = 'PENDING' AND r.kind = 'POST_PENDING'", Long.class, vendId);
     }
 
     int callbacksStored(String correlation) {

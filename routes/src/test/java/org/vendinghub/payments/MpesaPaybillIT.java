@@ -145,6 +145,49 @@ class MpesaPaybillIT extends MobileMoneyTest {
         assertThat(callbacksStored(transId)).isZero();
     }
 
+    @Test
+    void x_forwarded_for_is_ignored_unless_the_connection_comes_from_a_trusted_proxy() {
+        mpesaSettings.override(mpesaSettings.current().withAllowedIps("196.201.214.200, 196.201.214.206"));
+        String direct = transId();
+        String spoofed = transId();
+        String proxied = transId();
+
+        ResponseEntity<String> claimed = confirmationVia(direct, "196.201.214.200");
+        callbackSources.override("127.0.0.1, ::1");
+        ResponseEntity<String> prepended = confirmationVia(spoofed, "196.201.214.200, 6.6.6.6");
+        ResponseEntity<String> throughProxy = confirmationVia(proxied, "196.201.214.200");
+
+        assertThat(claimed.getStatusCode().value()).as("a header from an untrusted peer").isEqualTo(404);
+        assertThat(prepended.getStatusCode().value()).as("an allowed address written before the real sender").isEqualTo(404);
+        assertThat(throughProxy.getStatusCode().value()).isEqualTo(200);
+        assertThat(callbacksStored(direct)).isZero();
+        assertThat(callbacksStored(spoofed)).isZero();
+        assertThat(jdbc.queryForObject("SELECT source_ip FROM mm_callback WHERE correlation = ?", String.class, proxied))
+                .isEqualTo("196.201.214.200");
+    }
+
+    @Test
+    void trusted_proxies_are_skipped_from_the_right_and_may_be_given_as_cidr_blocks() {
+        mpesaSettings.override(mpesaSettings.current().withAllowedIps("196.201.214.0/24"));
+        callbackSources.override("127.0.0.1, ::1, 10.0.0.0/8");
+        String transId = transId();
+
+        ResponseEntity<String> r = confirmationVia(transId, "196.201.214.206, 10.1.2.3:51234, 10.0.0.7");
+
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT source_ip FROM mm_callback WHERE correlation = ?", String.class, transId))
+                .isEqualTo("196.201.214.206");
+    }
+
+    /** A confirmation for an unknown account (so nothing vends), sent with an X-Forwarded-For header. */
+    private ResponseEntity<String> confirmationVia(String transId, String forwardedFor) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        headers.set("X-Forwarded-For", forwardedFor);
+        return http.exchange(url(C2B + "confirmation"), HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(c2b(transId, "not-a-meter", "116.00", "254700000127"), headers), String.class);
+    }
+
     private String validate(String meterNumber, String amount) throws Exception {
         ResponseEntity<String> r = callback(HttpMethod.POST, C2B + "validation", c2b(transId(), meterNumber, amount, "254700000123"));
         assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);

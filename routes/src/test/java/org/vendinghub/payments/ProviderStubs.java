@@ -36,13 +36,15 @@ final class ProviderStubs {
         return "http://localhost:" + SERVER.port();
     }
 
-    /** Fresh stubs: Daraja and MoMo tokens, and an SMS gateway that accepts everything. */
+    /** Fresh stubs: Daraja and MoMo tokens (Collections and Disbursement), and an SMS gateway that accepts everything. */
     static void reset() {
         SERVER.resetAll();
         SERVER.stubFor(get(urlPathEqualTo("/oauth/v1/generate"))
                 .willReturn(okJson("{\"access_token\":\"daraja-token\",\"expires_in\":\"3599\"}")));
         SERVER.stubFor(post(urlEqualTo("/collection/token/"))
                 .willReturn(okJson("{\"access_token\":\"momo-token\",\"token_type\":\"access_token\",\"expires_in\":3600}")));
+        SERVER.stubFor(post(urlEqualTo("/disbursement/token/"))
+                .willReturn(okJson("{\"access_token\":\"momo-disbursement-token\",\"token_type\":\"access_token\",\"expires_in\":3600}")));
         SERVER.stubFor(post(urlEqualTo("/version1/messaging")).willReturn(okJson("""
                 {"SMSMessageData":{"Message":"Sent to 1/1 Total Cost: KES 0.8000","Recipients":[{"statusCode":101,
                 "number":"+254700000123","status":"Success","cost":"KES 0.8000","messageId":"ATXid_1","messageParts":1}]}}""")));

@@ -36,7 +36,9 @@ class EndpointSecurityIT extends HubIntegrationTest {
 
     @Test
     void a_provider_callback_with_a_wrong_path_secret_is_answered_404_and_a_get_on_xmlvend_is_told_to_post() {
-        for (String path : List.of("/callbacks/mpesa/not-the-secret/c2b/confirmation", "/callbacks/momo/not-the-secret/requesttopay")) {
+        for (String path : List.of("/callbacks/mpesa/not-the-secret/c2b/confirmation", "/callbacks/paybill/not-the-secret/confirmation",
+                "/callbacks/momo/not-the-secret/requesttopay", "/callbacks/momo/not-the-secret/refund/r-1",
+                "/callbacks/mpesa/not-the-secret/status/r-1")) {
             assertThat(anonymous(HttpMethod.POST, path).getStatusCode().value()).as(path).isEqualTo(404);
         }
         ResponseEntity<String> get = anonymous(HttpMethod.GET, "/services/xmlvend");

@@ -7,13 +7,23 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** Binds {@code hub.momo.*} and builds the one {@link MomoClient}. */
+/** Binds {@code hub.momo.*} and builds the MoMo clients: Collections and Disbursement, over one {@link MomoGateway}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MomoProperties.class)
 public class MomoConfiguration {
 
     @Bean
-    public MomoClient momoClient(MomoSettings settings, ObjectProvider<Clock> clock) {
-        return new MomoClient(settings, clock.getIfAvailable(Clock::systemUTC));
+    public MomoGateway momoGateway(MomoSettings settings, ObjectProvider<Clock> clock) {
+        return new MomoGateway(settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    public MomoClient momoClient(MomoGateway gateway) {
+        return new MomoClient(gateway);
+    }
+
+    @Bean
+    public MomoDisbursementClient momoDisbursementClient(MomoGateway gateway) {
+        return new MomoDisbursementClient(gateway);
     }
 }

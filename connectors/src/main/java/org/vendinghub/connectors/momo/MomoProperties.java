@@ -16,7 +16,9 @@ import java.util.List;
  * @param currency          the currency requests are made in ({@code EUR} in the sandbox)
  * @param callbackBaseUrl   the hub's public base URL; its host must be the API user's providerCallbackHost. Empty: no
  *                          X-Callback-Url is sent and only polling finds the outcome
- * @param callbackSecret    the unguessable path segment of the MoMo callback URL; empty: every callback is refused
+ * @param callbackSecret    the unguessable path segment of the MoMo callback URLs; empty: every callback is refused
+ * @param disbursement      the Disbursement product's own credentials, used for refunds; empty: refunds end
+ *                          REFUND_FAILED (MOMO_DISBURSEMENT_NOT_CONFIGURED) for an operator
  */
 @ConfigurationProperties("hub.momo")
 public record MomoProperties(
@@ -29,7 +31,27 @@ public record MomoProperties(
         @DefaultValue("") String callbackBaseUrl,
         @DefaultValue("") String callbackSecret,
         @DefaultValue("") String allowedIps,
-        @DefaultValue("10000") int timeoutMs) {
+        @DefaultValue("10000") int timeoutMs,
+        @DefaultValue Disbursement disbursement) {
+
+    /**
+     * Credentials of MoMo's Disbursement product ({@code hub.momo.disbursement.*}, env
+     * {@code HUB_MOMO_DISBURSEMENT_*}): a separate subscription, API user and API key from Collections.
+     */
+    public record Disbursement(@DefaultValue("") String subscriptionKey, @DefaultValue("") String apiUser,
+                               @DefaultValue("") String apiKey) {
+
+        public Disbursement {
+            subscriptionKey = strip(subscriptionKey);
+            apiUser = strip(apiUser);
+            apiKey = strip(apiKey);
+        }
+
+        @Override
+        public String toString() {
+            return "Disbursement[subscriptionKey=" + mask(subscriptionKey) + ", apiUser=" + mask(apiUser) + ", apiKey=" + mask(apiKey) + "]";
+        }
+    }
 
     public MomoProperties {
         baseUrl = strip(baseUrl);
@@ -41,6 +63,7 @@ public record MomoProperties(
         callbackBaseUrl = strip(callbackBaseUrl);
         callbackSecret = strip(callbackSecret);
         allowedIps = strip(allowedIps);
+        disbursement = disbursement == null ? new Disbursement("", "", "") : disbursement;
         URI uri = URI.create(baseUrl.isEmpty() ? "x" : baseUrl);
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new IllegalArgumentException("hub.momo.base-url must be an http(s) URL such as https://proxy.momoapi.mtn.com, was '"
@@ -55,11 +78,29 @@ public record MomoProperties(
     public MomoProperties with(String url, String subscriptionKey, String apiUser, String apiKey, String currency,
                                String callbackBaseUrl, String callbackSecret, int timeoutMs) {
         return new MomoProperties(url, subscriptionKey, apiUser, apiKey, targetEnvironment, currency, callbackBaseUrl,
-                callbackSecret, allowedIps, timeoutMs);
+                callbackSecret, allowedIps, timeoutMs, disbursement);
     }
 
+    /** A copy for tests: other Disbursement credentials. */
+    public MomoProperties withDisbursement(String subscriptionKey, String apiUser, String apiKey) {
+        return new MomoProperties(baseUrl, this.subscriptionKey, this.apiUser, this.apiKey, targetEnvironment, currency,
+                callbackBaseUrl, callbackSecret, allowedIps, timeoutMs, new Disbursement(subscriptionKey, apiUser, apiKey));
+    }
+
+    /** A copy for tests: another callback source allow-list. */
+    public MomoProperties withAllowedIps(String ips) {
+        return new MomoProperties(baseUrl, subscriptionKey, apiUser, apiKey, targetEnvironment, currency, callbackBaseUrl,
+                callbackSecret, ips, timeoutMs, disbursement);
+    }
+
+    /** True once the Collections credentials are set; without them no request-to-pay is sent. */
     public boolean configured() {
-        return !subscriptionKey.isEmpty() && !apiUser.isEmpty() && !apiKey.isEmpty();
+        return MomoProduct.COLLECTION.configured(this);
+    }
+
+    /** True once the Disbursement credentials are set; without them no refund is sent. */
+    public boolean disbursementConfigured() {
+        return MomoProduct.DISBURSEMENT.configured(this);
     }
 
     public List<String> allowedIpList() {
@@ -75,8 +116,15 @@ public record MomoProperties(
         return base + "/callbacks/momo/" + callbackSecret + "/requesttopay";
     }
 
+    /** {@code <callback-base-url>/callbacks/momo/<secret>/refund/<refundId>}, or empty when no callback base URL is set. */
+    public String refundCallbackUrl(String refundId) {
+        String requestToPay = callbackUrl();
+        return requestToPay.isEmpty() ? "" : requestToPay.replaceFirst("/requesttopay$", "/refund/" + refundId);
+    }
+
     List<String> secrets() {
-        return List.of(subscriptionKey, apiUser, apiKey, callbackSecret);
+        return List.of(subscriptionKey, apiUser, apiKey, callbackSecret, disbursement.subscriptionKey(), disbursement.apiUser(),
+                disbursement.apiKey());
     }
 
     @Override
@@ -84,7 +132,7 @@ public record MomoProperties(
         return "MomoProperties[baseUrl=" + baseUrl + ", subscriptionKey=" + mask(subscriptionKey) + ", apiUser=" + mask(apiUser)
                 + ", apiKey=" + mask(apiKey) + ", targetEnvironment=" + targetEnvironment + ", currency=" + currency
                 + ", callbackBaseUrl=" + callbackBaseUrl + ", callbackSecret=" + mask(callbackSecret) + ", allowedIps=" + allowedIps
-                + ", timeoutMs=" + timeoutMs + "]";
+                + ", timeoutMs=" + timeoutMs + ", disbursement=" + disbursement + "]";
     }
 
     private static String mask(String secret) {

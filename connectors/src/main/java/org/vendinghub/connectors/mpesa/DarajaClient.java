@@ -6,12 +6,16 @@ import org.slf4j.LoggerFactory;
 import org.vendinghub.connectors.common.ProviderHttp;
 import org.vendinghub.connectors.common.RejectedException;
 import org.vendinghub.connectors.common.TransientException;
+import org.vendinghub.connectors.mpesa.MpesaRecords.C2bRegistration;
+import org.vendinghub.connectors.mpesa.MpesaRecords.C2bUrls;
 import org.vendinghub.connectors.mpesa.MpesaRecords.Reversal;
 import org.vendinghub.connectors.mpesa.MpesaRecords.ReversalAck;
 import org.vendinghub.connectors.mpesa.MpesaRecords.StkPush;
 import org.vendinghub.connectors.mpesa.MpesaRecords.StkPushAck;
 import org.vendinghub.connectors.mpesa.MpesaRecords.StkQuery;
 import org.vendinghub.connectors.mpesa.MpesaRecords.StkQueryResult;
+import org.vendinghub.connectors.mpesa.MpesaRecords.TransactionStatusAck;
+import org.vendinghub.connectors.mpesa.MpesaRecords.TransactionStatusQuery;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -24,12 +28,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Safaricom Daraja over the JDK HTTP client: OAuth token (cached until a minute before it expires, renewed when Daraja
- * calls it invalid), STK push, STK status query and transaction reversal. Each call is made once; every outcome is an
+ * calls it invalid), STK push, STK status query, transaction reversal, transaction status and C2B URL registration. Each call is made once; every outcome is an
  * answer, a {@link RejectedException} or a {@link TransientException} whose code is {@code MPESA_<errorCode>} (the
  * gateway's {@code errorCode}), {@code MPESA_HTTP_<status>} or a network code ({@code MPESA_TIMEOUT}, …).
  */
@@ -132,6 +137,69 @@ public class DarajaClient {
         }
         return new ReversalAck(answer.path("OriginatorConversationID").asText(""), answer.path("ConversationID").asText(""),
                 answer.path("ResponseDescription").asText(""));
+    }
+
+    /**
+     * Transaction Status ({@code TransactionStatusQuery}) for the paybill: by receipt when one is given, otherwise by
+     * {@code OriginalConversationID}. The answer only says "accepted"; the result comes to
+     * {@code /callbacks/mpesa/<secret>/status/<resultKey>} (or {@code status-timeout/...}).
+     */
+    public TransactionStatusAck transactionStatus(TransactionStatusQuery query) {
+        MpesaProperties p = requireConfigured("transaction status " + query.resultKey());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Initiator", p.initiator());
+        body.put("SecurityCredential", p.securityCredential());
+        body.put("CommandID", "TransactionStatusQuery");
+        if (query.transactionId() != null) {
+            body.put("TransactionID", query.transactionId());
+        } else {
+            body.put("OriginalConversationID", query.originalConversationId());
+        }
+        body.put("PartyA", p.shortcode());
+        body.put("IdentifierType", "4"); // 4: organisation shortcode
+        body.put("ResultURL", p.callbackUrl("status/" + query.resultKey()));
+        body.put("QueueTimeOutURL", p.callbackUrl("status-timeout/" + query.resultKey()));
+        body.put("Remarks", cut(query.remarks(), 100));
+        body.put("Occasion", query.resultKey());
+        String what = "transaction status " + query.resultKey();
+        JsonNode answer = post(p, "/mpesa/transactionstatus/v1/query", body, what);
+        String code = answer.path("ResponseCode").asText("");
+        if (!"0".equals(code)) {
+            throw new RejectedException("MPESA_STATUS_" + code, "Daraja did not accept " + what + ": "
+                    + text(p, answer.path("ResponseDescription").asText("")) + " (ResponseCode " + code + ")");
+        }
+        return new TransactionStatusAck(answer.path("OriginatorConversationID").asText(""), answer.path("ConversationID").asText(""),
+                answer.path("ResponseDescription").asText(""));
+    }
+
+    /**
+     * Registers the paybill's confirmation and validation URLs. Daraja answers a repeat with the gateway error
+     * 500.003.1001 "Urls are already registered" (production registration is one-time): that is an answer, not a fault.
+     */
+    public C2bRegistration registerC2bUrls(C2bUrls urls) {
+        MpesaProperties p = requireConfigured("C2B URL registration");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ShortCode", p.shortcode());
+        body.put("ResponseType", urls.responseType());
+        body.put("ConfirmationURL", urls.confirmationUrl());
+        body.put("ValidationURL", urls.validationUrl());
+        JsonNode answer;
+        try {
+            answer = post(p, "/mpesa/c2b/v1/registerurl", body, "C2B URL registration for " + p.shortcode());
+        } catch (TransientException e) {
+            if ("MPESA_500.003.1001".equals(e.code()) && e.getMessage().toLowerCase(Locale.ROOT).contains("already registered")) {
+                return new C2bRegistration(true, null, "Urls are already registered");
+            }
+            throw e;
+        }
+        String code = answer.path("ResponseCode").asText("");
+        if (!"0".equals(code)) {
+            throw new RejectedException("MPESA_C2B_" + code, "Daraja did not register the C2B URLs of " + p.shortcode() + ": "
+                    + text(p, answer.path("ResponseDescription").asText("")) + " (ResponseCode " + code + ")");
+        }
+        // "OriginatorCoversationID" (sic) is how Daraja spells it here
+        String originator = answer.path("OriginatorCoversationID").asText(answer.path("OriginatorConversationID").asText(""));
+        return new C2bRegistration(false, originator, answer.path("ResponseDescription").asText(""));
     }
 
     /** Forgets the cached OAuth token (also done by itself when Daraja calls it invalid). */

@@ -76,6 +76,11 @@ public record MpesaProperties(
                 callbackSecret, ips, initiator, securityCredential, currency, timeoutMs);
     }
 
+    public MpesaProperties withCallbackBaseUrl(String url) {
+        return new MpesaProperties(baseUrl, consumerKey, consumerSecret, shortcode, passkey, transactionType, url,
+                callbackSecret, allowedIps, initiator, securityCredential, currency, timeoutMs);
+    }
+
     public MpesaProperties withTimeoutMs(int ms) {
         return new MpesaProperties(baseUrl, consumerKey, consumerSecret, shortcode, passkey, transactionType, callbackBaseUrl,
                 callbackSecret, allowedIps, initiator, securityCredential, currency, ms);
@@ -94,6 +99,15 @@ public record MpesaProperties(
     public String callbackUrl(String kind) {
         String base = callbackBaseUrl.endsWith("/") ? callbackBaseUrl.substring(0, callbackBaseUrl.length() - 1) : callbackBaseUrl;
         return base + "/callbacks/mpesa/" + callbackSecret + "/" + kind;
+    }
+
+    /**
+     * The paybill's C2B URLs: {@code <callback-base-url>/callbacks/paybill/<secret>/<kind>}. Daraja refuses to register a
+     * URL that contains "mpesa", "safaricom" and a few other words, so these do not live under {@code /callbacks/mpesa}.
+     */
+    public String c2bCallbackUrl(String kind) {
+        String base = callbackBaseUrl.endsWith("/") ? callbackBaseUrl.substring(0, callbackBaseUrl.length() - 1) : callbackBaseUrl;
+        return base + "/callbacks/paybill/" + callbackSecret + "/" + kind;
     }
 
     List<String> secrets() {

@@ -32,4 +32,27 @@ public final class MpesaRecords {
     /** {@code direct:mpesa-reversal} out: accepted for processing; the outcome comes to the result URL. */
     public record ReversalAck(String originatorConversationId, String conversationId, String responseDescription) {
     }
+
+    /**
+     * {@code direct:mpesa-transaction-status} in: ask M-Pesa about one transaction, by its receipt ({@code transactionId})
+     * or, when no receipt is known, by {@code originalConversationId}. {@code resultKey} is ours: it is in the result URL,
+     * so the asynchronous result finds what asked for it.
+     */
+    public record TransactionStatusQuery(String resultKey, String transactionId, String originalConversationId, String remarks) {
+    }
+
+    /** {@code direct:mpesa-transaction-status} out: accepted for processing; the result comes to the result URL. */
+    public record TransactionStatusAck(String originatorConversationId, String conversationId, String responseDescription) {
+    }
+
+    /**
+     * {@code direct:mpesa-c2b-register} in: where M-Pesa sends the paybill's validation and confirmation requests, and
+     * {@code responseType} ({@code Completed} or {@code Cancelled}) what it does when the validation URL cannot be reached.
+     */
+    public record C2bUrls(String responseType, String confirmationUrl, String validationUrl) {
+    }
+
+    /** {@code direct:mpesa-c2b-register} out. {@code alreadyRegistered}: Daraja said "Urls are already registered". */
+    public record C2bRegistration(boolean alreadyRegistered, String originatorConversationId, String responseDescription) {
+    }
 }
