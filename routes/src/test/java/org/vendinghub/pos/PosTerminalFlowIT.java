@@ -9,6 +9,7 @@ import org.vendinghub.domain.VendId;
 import org.vendinghub.ledger.TransferCode;
 import org.vendinghub.ledger.TransferKind;
 import org.vendinghub.ledger.TransferView;
+import org.vendinghub.ledger.meter.MeterService;
 import org.vendinghub.ledger.meter.MeterView;
 import org.vendinghub.ledger.sale.VendMoneyService;
 import org.vendinghub.ledger.testsupport.LedgerInvariants;
@@ -39,6 +40,8 @@ class PosTerminalFlowIT extends HubIntegrationTest {
     VendMoneyService money;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterService meters;
 
     @Test
     void sign_in_open_vend_reprint_reverse_close_and_the_z_report_totals_equal_what_the_ledger_posted() {
@@ -179,6 +182,35 @@ class PosTerminalFlowIT extends HubIntegrationTest {
         assertThat(new String(bytes, StandardCharsets.US_ASCII)).contains("\u001B!\u0018" + " ".repeat((32 - 24) / 2) + grouped + "\n");
         assertThat(pos.bytes(receipt + "?width=40").getStatusCode().value()).isEqualTo(400);
         assertThat(pos.bytes(receipt + "?format=pdf").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void a_meter_due_a_key_change_gets_its_tokens_free_and_the_shift_counts_them_apart_from_credit_tokens() {
+        PosTestTerminals.Terminal t = terminals.vendorWithTerminal(500_00);
+        PosClient pos = PosClient.of(http, url(""), t).signedIn(t.cashier());
+        pos.post("/api/pos/v1/shifts", null);
+        MeterView meter = fixture.meter();
+        String keyChange = "/api/pos/v1/meters/" + meter.meterNumber() + "/key-change";
+
+        ResponseEntity<JsonNode> notDue = pos.post(keyChange, Map.of("clientRef", "kc-0"));
+        meters.changeStsParameters(meter.id(), fixture.supplyGroup("0123456789abcdef0123456789abcdef01234567").id(), "02", "admin");
+        JsonNode issued = created(pos.post(keyChange, Map.of("clientRef", "kc-1")));
+        ResponseEntity<JsonNode> again = pos.post(keyChange, Map.of("clientRef", "kc-1"));
+        created(pos.vend("kc-sale", fixture.meter().meterNumber(), 58_00));
+
+        assertThat(notDue.getStatusCode().value()).isEqualTo(422);
+        assertThat(notDue.getBody().get("code").asText()).isEqualTo("NO_KEY_CHANGE_DUE");
+        assertThat(issued.get("tokens")).hasSize(4).allSatisfy(token -> assertThat(token.get("kind").asText()).isEqualTo("KEY_CHANGE"));
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody().get("tokens").get(0).get("token").asText()).isEqualTo(issued.get("tokens").get(0).get("token").asText());
+        JsonNode totals = pos.get("/api/pos/v1/shifts/current").getBody().get("totals");
+        assertThat(totals.at("/tokens/keyChange").asLong()).isEqualTo(4);
+        assertThat(totals.at("/tokens/credit").asLong()).isEqualTo(1);
+        assertThat(totals.at("/sales/count").asLong()).isEqualTo(1);
+        assertThat(totals.at("/sales/valueMinor").asLong()).isEqualTo(58_00);
+        assertThat(vendors.vendor(t.vendorId()).availableMinor()).isEqualTo(500_00 - 58_00);
+        String receipt = text(pos.bytes("/api/pos/v1/vends/" + issued.get("vendId").asText() + "/receipt"));
+        assertThat(receipt).contains("Key change 1 of 4").contains(issued.at("/tokens/3/formatted").asText()).doesNotContain("TOTAL");
     }
 
     private static JsonNode created(ResponseEntity<JsonNode> response) {
