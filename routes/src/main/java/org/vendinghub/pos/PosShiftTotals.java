@@ -12,14 +12,6 @@ public record PosShiftTotals(String currency, Sum sales, Sum reversals, Tokens t
     public record Sum(long count, long valueMinor, long energyMinor, long taxMinor, long feesMinor, long debtMinor,
                       long unitsTenths) {
 
-        public static final Sum NONE = new Sum(0, 0, 0, 0, 0, 0, 0);
-
-        Sum plus(Sum o) {
-            return new Sum(count + o.count, Math.addExact(valueMinor, o.valueMinor), Math.addExact(energyMinor, o.energyMinor),
-                    Math.addExact(taxMinor, o.taxMinor), Math.addExact(feesMinor, o.feesMinor), Math.addExact(debtMinor, o.debtMinor),
-                    Math.addExact(unitsTenths, o.unitsTenths));
-        }
-
         Sum minus(Sum o) {
             return new Sum(count - o.count, Math.subtractExact(valueMinor, o.valueMinor), Math.subtractExact(energyMinor, o.energyMinor),
                     Math.subtractExact(taxMinor, o.taxMinor), Math.subtractExact(feesMinor, o.feesMinor),
