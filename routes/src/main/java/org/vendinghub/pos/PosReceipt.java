@@ -1,74 +1,86 @@
 package org.vendinghub.pos;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A vend receipt for a POS thermal printer, as plain text for 32- or 48-column paper and as ESC/POS bytes.
+ * A vend receipt for a POS thermal printer, as plain text for 32- or 48-column paper and as ESC/POS bytes: the
+ * utility (name, address, tax number) and the vendor, who sold it where and when, the meter and customer, the money
+ * lines (energy with its units, fixed fees, debt recovered, tax), the total, and every token in blocks of four digits
+ * (key-change tokens first, in the order they must be entered).
  *
- * @param lines label/amount pairs printed in order (units, amount, tax, fees, debt…)
- * @param token the 20-digit token; printed in blocks of four digits
+ * @param details label/value pairs about the sale (vendor, terminal, cashier, date, receipt, meter, customer...)
+ * @param lines   the money lines of the price, in order
+ * @param copy    0 for the original, 1 for the first reprint, and so on
  */
-public record PosReceipt(String utility, String vendor, String receiptNo, String meterNumber, List<Line> lines, String token) {
+public record PosReceipt(Party utility, List<Line> details, List<Line> lines, Line total, List<Token> tokens, int copy,
+                         String footer) implements PosPrintable {
+
+    public record Party(String name, String address, String taxReference) {
+    }
 
     public record Line(String label, String value) {
     }
 
+    /** @param test a test token (from a test key or a test meter): printed with a warning */
+    public record Token(String description, String digits, boolean test) {
+
+        public Token {
+            if (digits == null || !digits.matches("\\d{20}")) {
+                throw new IllegalArgumentException("token must be 20 digits");
+            }
+        }
+
+        /** Blocks of four digits, as customers key them in: "1234 5678 9012 3456 7890". */
+        public String grouped() {
+            return digits.replaceAll("(\\d{4})(?!$)", "$1 ");
+        }
+    }
+
     public PosReceipt {
+        details = List.copyOf(details);
         lines = List.copyOf(lines);
-        if (token == null || !token.matches("\\d{20}")) {
-            throw new IllegalArgumentException("token must be 20 digits");
+        tokens = List.copyOf(tokens);
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("a receipt prints at least one token");
         }
     }
 
     /** The receipt as lines of at most {@code columns} characters (32 or 48). */
     public List<String> text(int columns) {
-        if (columns != 32 && columns != 48) {
-            throw new IllegalArgumentException("printers have 32 or 48 columns, not " + columns);
-        }
-        List<String> out = new ArrayList<>();
-        out.add(center(utility, columns));
-        out.add(center(vendor, columns));
-        out.add("-".repeat(columns));
-        out.add(pair("Receipt", receiptNo, columns));
-        out.add(pair("Meter", meterNumber, columns));
-        lines.forEach(l -> out.add(pair(l.label(), l.value(), columns)));
-        out.add("-".repeat(columns));
-        out.add(center("TOKEN", columns));
-        out.add(center(token.replaceAll("(\\d{4})(?!$)", "$1 "), columns));
-        return out;
+        return printout().text(columns);
     }
 
-    /** ESC/POS: initialise, the text, the token in double height, feed and cut. */
+    /** ESC/POS: initialise, the receipt with the tokens in double height, feed and cut. */
     public byte[] escPos(int columns) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[]{0x1B, 0x40});                      // ESC @ initialise
-        List<String> text = text(columns);
-        for (int i = 0; i < text.size(); i++) {
-            boolean tokenLine = i == text.size() - 1;
-            if (tokenLine) {
-                out.writeBytes(new byte[]{0x1B, 0x21, 0x10});        // ESC ! double height
-            }
-            out.writeBytes((text.get(i) + "\n").getBytes(StandardCharsets.US_ASCII));
-            if (tokenLine) {
-                out.writeBytes(new byte[]{0x1B, 0x21, 0x00});        // ESC ! normal
+        return printout().escPos(columns);
+    }
+
+    PosPrintout printout() {
+        PosPrintout p = new PosPrintout().bold(utility.name());
+        if (utility.address() != null && !utility.address().isBlank()) {
+            p.center(utility.address());
+        }
+        if (utility.taxReference() != null && !utility.taxReference().isBlank()) {
+            p.center("Tax No " + utility.taxReference());
+        }
+        p.rule().bold(copy == 0 ? "TAX INVOICE" : "TAX INVOICE - COPY " + copy);
+        details.forEach(d -> p.pair(d.label(), d.value()));
+        p.rule();
+        lines.forEach(l -> p.pair(l.label(), l.value()));
+        if (total != null) {
+            p.boldPair(total.label(), total.value());
+        }
+        p.rule();
+        for (Token token : tokens) {
+            p.center(token.description());
+            p.large(token.grouped());
+            if (token.test()) {
+                p.bold("TEST TOKEN - NOT FOR SALE");
             }
         }
-        out.writeBytes(new byte[]{0x1B, 0x64, 0x03, 0x1D, 0x56, 0x01}); // ESC d 3 feed, GS V 1 partial cut
-        return out.toByteArray();
-    }
-
-    private static String pair(String label, String value, int columns) {
-        String v = value.length() > columns ? value.substring(0, columns) : value;
-        int room = columns - v.length() - 1;
-        String l = label.length() > room ? label.substring(0, Math.max(0, room)) : label;
-        return l + " ".repeat(columns - l.length() - v.length()) + v;
-    }
-
-    private static String center(String s, int columns) {
-        String t = s.length() > columns ? s.substring(0, columns) : s;
-        return " ".repeat((columns - t.length()) / 2) + t;
+        if (footer != null && !footer.isBlank()) {
+            p.rule().text(footer);
+        }
+        return p;
     }
 }

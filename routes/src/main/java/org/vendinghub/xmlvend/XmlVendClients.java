@@ -38,6 +38,15 @@ public class XmlVendClients {
         this.clock = clock;
     }
 
+    /** The WSDL operations a client may be limited to. */
+    public static final Set<String> OPERATIONS = Set.of("ConfirmCustomerRequest", "CreditVendRequest", "TrialCreditVendRequest",
+            "AdviceRequest", "ReprintRequest", "FBERequest", "ClearCreditRequest", "ClearTamperRequest", "PowerLimitRequest",
+            "UpdateMeterKeyRequest");
+
+    /** A terminal or an operator of a client, as the administration sees it (never a password). */
+    public record Member(String id, boolean enabled) {
+    }
+
     /** A registered client as the administration sees it (never with a password). */
     public record Client(String clientId, long vendorId, String name, boolean enabled, Set<String> allowedOperations,
                          String certSubject) {
@@ -53,6 +62,9 @@ public class XmlVendClients {
                 "clientId must be the client's EAN (13 digits) or an id of 1 to 40 letters, digits, '.', '_' or '-'");
         ValidationException.require(name != null && !name.isBlank() && name.length() <= 100, "name", "name must be 1 to 100 characters");
         vendors.vendor(vendorId); // NotFoundException for an unknown vendor
+        ValidationException.require(allowedOperations == null || OPERATIONS.containsAll(allowedOperations), "allowedOperations",
+                "allowed operations are WSDL operation names: " + String.join(", ", new java.util.TreeSet<>(OPERATIONS)));
+        ValidationException.require(certSubject == null || certSubject.length() <= 300, "certSubject", "certSubject must be at most 300 characters");
         String ops = allowedOperations == null || allowedOperations.isEmpty() ? null : String.join(",", allowedOperations);
         try {
             jdbc.update("INSERT INTO xmlvend_client (client_id, vendor_id, name, enabled, allowed_operations, cert_subject, created_at) "
@@ -81,6 +93,45 @@ public class XmlVendClients {
         client(clientId);
         jdbc.update("INSERT INTO xmlvend_operator (client_id, op_name, password_hash, enabled) VALUES (?, ?, ?, TRUE) "
                 + "ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), enabled = TRUE", clientId, opName, passwords.encode(password));
+    }
+
+    /** Enables or disables one terminal of the client (a disabled terminal is refused with ClientIDAuthorisationEx). */
+    @Transactional
+    public void setTerminalEnabled(String clientId, String terminalId, boolean enabled) {
+        requireMember("xmlvend_terminal", "terminal_id", clientId, terminalId, "terminal");
+        jdbc.update("UPDATE xmlvend_terminal SET enabled = ? WHERE client_id = ? AND terminal_id = ?", enabled, clientId, terminalId);
+    }
+
+    /** Enables or disables one operator of the client (a disabled operator is refused with RequestAuthorisationEx). */
+    @Transactional
+    public void setOperatorEnabled(String clientId, String opName, boolean enabled) {
+        requireMember("xmlvend_operator", "op_name", clientId, opName, "operator");
+        jdbc.update("UPDATE xmlvend_operator SET enabled = ? WHERE client_id = ? AND op_name = ?", enabled, clientId, opName);
+    }
+
+    public List<Client> clientsOfVendor(long vendorId) {
+        return jdbc.query("SELECT * FROM xmlvend_client WHERE vendor_id = ? ORDER BY client_id", (rs, i) -> new Client(
+                rs.getString("client_id"), rs.getLong("vendor_id"), rs.getString("name"), rs.getBoolean("enabled"),
+                operations(rs.getString("allowed_operations")), rs.getString("cert_subject")), vendorId);
+    }
+
+    public List<Member> terminals(String clientId) {
+        return jdbc.query("SELECT terminal_id, enabled FROM xmlvend_terminal WHERE client_id = ? ORDER BY terminal_id",
+                (rs, i) -> new Member(rs.getString(1), rs.getBoolean(2)), clientId);
+    }
+
+    public List<Member> operators(String clientId) {
+        return jdbc.query("SELECT op_name, enabled FROM xmlvend_operator WHERE client_id = ? ORDER BY op_name",
+                (rs, i) -> new Member(rs.getString(1), rs.getBoolean(2)), clientId);
+    }
+
+    private void requireMember(String table, String column, String clientId, String id, String what) {
+        client(clientId);
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE client_id = ? AND " + column + " = ?", Integer.class,
+                clientId, id);
+        if (n == null || n == 0) {
+            throw org.vendinghub.ledger.NotFoundException.of(what + " " + id + " of XMLVend client", clientId);
+        }
     }
 
     @Transactional
