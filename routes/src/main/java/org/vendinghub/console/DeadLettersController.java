@@ -4,6 +4,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,24 +46,24 @@ class DeadLettersController {
         return "deadletters/list";
     }
 
-    @PostMapping("/replay")
+    @PostMapping("/{queue}/{id}/replay")
     @PreAuthorize(MANAGE)
-    String replay(@RequestParam String queue, @RequestParam long id, Principal user, Model model, RedirectAttributes flash) {
+    String replay(@PathVariable String queue, @PathVariable long id, Principal user, Model model, RedirectAttributes flash) {
         return act(queue, model, flash, () -> {
             DeadLetter letter = deadLetters.replay(queue, id, user.getName());
             return "Message " + id + " sent back to " + letter.originalQueue() + ".";
         });
     }
 
-    @PostMapping("/replay-all")
+    @PostMapping("/{queue}/replay-all")
     @PreAuthorize(MANAGE)
-    String replayAll(@RequestParam String queue, Principal user, Model model, RedirectAttributes flash) {
+    String replayAll(@PathVariable String queue, Principal user, Model model, RedirectAttributes flash) {
         return act(queue, model, flash, () -> deadLetters.replayAll(queue, user.getName()) + " messages of " + queue + " sent back.");
     }
 
-    @PostMapping("/discard")
+    @PostMapping("/{queue}/{id}/discard")
     @PreAuthorize(MANAGE)
-    String discard(@RequestParam String queue, @RequestParam long id, @RequestParam(required = false) String reason,
+    String discard(@PathVariable String queue, @PathVariable long id, @RequestParam(required = false) String reason,
                    Principal user, Model model, RedirectAttributes flash) {
         return act(queue, model, flash, () -> {
             deadLetters.discard(queue, id, reason, user.getName());
