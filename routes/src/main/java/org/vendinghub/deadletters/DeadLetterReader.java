@@ -32,7 +32,7 @@ class DeadLetterReader {
     /** The headers a listing shows; anything else a message carries stays hidden. */
     static final List<String> HEADERS_SHOWN = List.of("VendId", "VendMeterNo", "JMSXGroupID", "JMSCorrelationID");
 
-    /** 12 or more digits in a row: an STS token, a phone or card number. Only the last 4 are shown. */
+    /** 12 or more digits in a row (an STS token, a phone or card number): all but the last 4 are masked. */
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{8,}(?=\\d{4})");
 
     private final ConnectionFactory connections;
@@ -69,9 +69,9 @@ class DeadLetterReader {
                 headers.put(name, value); // ids and meter numbers: nothing secret, shown as they are
             }
         }
+        Instant sentAt = message.getJMSTimestamp() == 0 ? null : Instant.ofEpochMilli(message.getJMSTimestamp());
         return new DeadLetter(id, message.getJMSMessageID(), message.getStringProperty("_AMQ_ORIG_ADDRESS"),
-                message.getStringProperty("_AMQ_ORIG_QUEUE"), message.getJMSTimestamp() == 0 ? null : Instant.ofEpochMilli(message.getJMSTimestamp()),
-                null, null, null, null, headers, preview(message));
+                message.getStringProperty("_AMQ_ORIG_QUEUE"), sentAt, null, null, null, null, headers, preview(message));
     }
 
     private String preview(Message message) throws JMSException {
