@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Step bean of token-deliver: the SMS and e-mail a vend's buyer asked for, and the delivery's outcome. Delivery is
- * forward only: a failure is recorded and retried later, it never undoes the vend.
+ * forward only: it never undoes the vend. Outcomes: SENT (the vend becomes DELIVERED), FAILED (a transient fault; tried
+ * again later) or REJECTED (refused for good; not tried again).
  */
 @Component
 public class TokenDelivery {
@@ -51,11 +52,31 @@ public class TokenDelivery {
         store.markDelivery(VendId.parse(vendId), "SENT", null);
     }
 
+    /** A transient fault outlasted this round's retries: FAILED, and the token-deliver-retry timer tries again later. */
     public void failed(@Header(VendHeaders.VEND_ID) String vendId, Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String detail = cause == null ? "unknown" : cause.getMessage();
+        String detail = caught(exchange);
         log.warn("delivery of vend {} failed, will be retried: {}", vendId, detail);
         store.markDelivery(VendId.parse(vendId), "FAILED", detail);
+    }
+
+    /**
+     * The gateway refused (4xx, an invalid number, a barred sender) or none is configured: sending the same message again
+     * cannot succeed, so the delivery is REJECTED and never retried. The vend keeps its token; an operator can reprint it.
+     */
+    public void refused(@Header(VendHeaders.VEND_ID) String vendId, Exchange exchange) {
+        String detail = caught(exchange);
+        log.warn("delivery of vend {} refused, not retried: {}", vendId, detail);
+        store.markDelivery(VendId.parse(vendId), "REJECTED", detail);
+    }
+
+    /** Why the last delivery of the vend did not go out (null when it did, or none was tried yet). */
+    public String detail(VendId id) {
+        return store.deliveryDetail(id);
+    }
+
+    private static String caught(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        return cause == null ? "unknown" : cause.getMessage();
     }
 
     /** What the customer reads: the token(s) in blocks of four, the units and the receipt number. */

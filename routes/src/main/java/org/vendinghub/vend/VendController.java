@@ -31,9 +31,11 @@ class VendController {
     static final String CHANNEL = "API";
 
     private final VendService vends;
+    private final TokenDelivery deliveries;
 
-    VendController(VendService vends) {
+    VendController(VendService vends, TokenDelivery deliveries) {
         this.vends = vends;
+        this.deliveries = deliveries;
     }
 
     @PostMapping
@@ -56,14 +58,17 @@ class VendController {
     @PreAuthorize("hasAuthority('VIEW_VENDS')")
     @Operation(summary = "A vend with its status, tokens, price breakdown and receipt")
     VendResponse byId(@PathVariable String id) {
-        return vends.find(VendId.parse(id)).map(VendResponse::of).orElseThrow(() -> NotFoundException.of("vend", id));
+        VendId vendId = VendId.parse(id);
+        return vends.find(vendId).map(v -> VendResponse.of(v, deliveries.detail(vendId)))
+                .orElseThrow(() -> NotFoundException.of("vend", id));
     }
 
     @GetMapping
     @PreAuthorize("hasAuthority('VIEW_VENDS')")
     @Operation(summary = "Find your vend by the client reference you sent")
     VendResponse byClientRef(@RequestParam String clientRef, Authentication caller) {
-        return vends.findByChannelRef(CHANNEL, scoped(caller, clientRef)).map(VendResponse::of)
+        return vends.findByChannelRef(CHANNEL, scoped(caller, clientRef))
+                .map(v -> VendResponse.of(v, deliveries.detail(VendId.parse(v.id()))))
                 .orElseThrow(() -> NotFoundException.of("vend with clientRef", clientRef));
     }
 

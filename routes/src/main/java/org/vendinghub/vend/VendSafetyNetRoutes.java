@@ -59,8 +59,10 @@ class VendSafetyNetRoutes extends RouteBuilder {
     }
 
     /**
-     * Delivery retries a transient gateway fault at this node (the one layer that retries it); when retries run out,
-     * or the gateway refuses, the failure is recorded and the token-deliver-retry timer tries again later.
+     * Delivery retries a transient gateway fault (timeout, 5xx, 429) at this node, the one layer that retries remote
+     * calls: 3 more tries, 0.5 s, 1 s, 2 s apart. When they run out the delivery is FAILED and the token-deliver-retry
+     * timer starts another round later (up to hub.vend.delivery-attempts-max rounds). A refusal (4xx, invalid number,
+     * no gateway configured) is REJECTED at once and never retried.
      */
     @Component
     static class DeliveryErrorPolicy extends RouteConfigurationBuilder {
@@ -74,7 +76,7 @@ class VendSafetyNetRoutes extends RouteBuilder {
                     .end()
                     .onException(RejectedException.class)
                         .handled(true)
-                        .bean(TokenDelivery.class, "failed").id("record-delivery-refusal")
+                        .bean(TokenDelivery.class, "refused").id("record-delivery-refusal")
                     .end();
         }
     }

@@ -261,6 +261,11 @@ class VendStore {
                 deliveryStatus, truncate(detail, 500), deliveryStatus, now(), id.toString());
     }
 
+    /** Why the vend's last delivery did not go out; null when it did or none was tried yet. */
+    String deliveryDetail(VendId id) {
+        return jdbc.query("SELECT delivery_detail FROM vend WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, id.toString());
+    }
+
     void markReversed(VendId id, String reason) {
         jdbc.update("UPDATE vend SET status = 'REVERSED', failure_code = 'REVERSED', failure_message = ?, updated_at = ? WHERE id = ?",
                 truncate(reason, 500), now(), id.toString());
