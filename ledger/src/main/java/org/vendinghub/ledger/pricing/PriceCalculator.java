@@ -51,26 +51,34 @@ public final class PriceCalculator {
     }
 
     /**
-     * The least amount whose price buys at least {@code unitsTenths}. Because units of a priced amount are rounded
-     * up, the customer pays for no more than the units asked for (and may get a part of a tenth on top).
+     * The price of {@code unitsTenths} at the tariff: the least amount whose energy money pays those units at their
+     * block rates (the exact cost rounded DOWN to the minor unit, customer's favour) after fees, debt and VAT. So a
+     * customer asking for units pays what the tariff says they cost, as a receipt shows, and gets exactly them. (The
+     * least amount that merely buys them would be up to 0.1 unit cheaper, through the round-up of a part of a tenth:
+     * a discount on every purchase by units that a utility's finance would not recognise.)
      */
     public static PriceBreakdown forUnits(PriceInput in, long unitsTenths) {
         ValidationException.require(unitsTenths > 0, "unitsTenths", "units must be positive");
         long fees = feesOf(in);
         long minimum = minimumTendered(in, fees);
-        if (price(in, minimum, fees, minimum).unitsTenths() >= unitsTenths) {
+        long costMinor = Math.max(1, costE5(in.tariff().blocks(), in.monthToDateTenths(), unitsTenths) / E5);
+        java.util.function.LongPredicate pays = t -> {
+            PriceBreakdown p = price(in, t, fees, minimum);
+            return p.energyMinor() >= costMinor && p.unitsTenths() >= unitsTenths;
+        };
+        if (pays.test(minimum)) {
             return forAmount(in, minimum);
         }
-        long low = minimum; // invariant: low buys too little, high buys enough (units never shrink as the amount grows)
+        long low = minimum; // invariant: low does not pay, high does (energy and units never shrink as the amount grows)
         long high = minimum;
-        while (price(in, high, fees, minimum).unitsTenths() < unitsTenths) {
+        while (!pays.test(high)) {
             low = high;
             high = Math.multiplyExact(high, 2);
             ValidationException.require(high <= 2 * AMOUNT_MAX_MINOR, "unitsTenths", "units cost more than one vend may take");
         }
         while (high - low > 1) {
             long mid = low + (high - low) / 2;
-            if (price(in, mid, fees, minimum).unitsTenths() >= unitsTenths) {
+            if (pays.test(mid)) {
                 high = mid;
             } else {
                 low = mid;

@@ -134,13 +134,15 @@ class PriceCalculatorTest {
     }
 
     @Test
-    void reverse_pricing_charges_the_least_amount_that_buys_the_units() {
-        // 53.0 kWh needs energy > 52.9 × 164.35 = 8694.115 -> 8695; 9999 - floor(1304.22) = 8695, 9998 - 1304 = 8694
+    void units_cost_what_the_tariff_says_they_cost_rounded_down_to_the_cent() {
+        // 53.0 kWh × 164.35 = 8710.55 -> energy 8710; 10016 - floor(10016 × 15/115 = 1306.43) = 8710, 10015 - 1306 = 8709
         PriceInput in = input(SINGLE, 0, List.of(), List.of());
         PriceBreakdown price = PriceCalculator.forUnits(in, 530);
-        assertThat(price.tenderedMinor()).isEqualTo(9_999);
+        assertThat(price.tenderedMinor()).isEqualTo(10_016);
+        assertThat(price.energyMinor()).isEqualTo(8_710);
         assertThat(price.unitsTenths()).isEqualTo(530);
-        assertThat(PriceCalculator.forAmount(in, 9_998).unitsTenths()).isEqualTo(529);
+        assertThat(PriceCalculator.forAmount(in, 9_999).unitsTenths())
+                .as("a smaller amount would round up to the same units, but units asked for are sold at their price").isEqualTo(530);
     }
 
     @Test
@@ -149,10 +151,11 @@ class PriceCalculatorTest {
         PriceInput in = input(STEPS, 430, List.of(SERVICE), List.of(debt));
         for (long units = 10; units <= 4_000; units += 37) {
             PriceBreakdown price = PriceCalculator.forUnits(in, units);
-            assertThat(price.unitsTenths()).as("units bought for %d", units).isGreaterThanOrEqualTo(units);
+            assertThat(price.unitsTenths()).as("units bought for %d", units).isEqualTo(units);
             long cheaper = price.tenderedMinor() - 1;
             if (cheaper >= PriceCalculator.minimumTendered(in, SERVICE.amountMinor())) {
-                assertThat(PriceCalculator.forAmount(in, cheaper).unitsTenths()).as("one cent less for %d", units).isLessThan(units);
+                assertThat(PriceCalculator.forAmount(in, cheaper).energyMinor()).as("one cent less for %d", units)
+                        .isLessThan(price.energyMinor());
             }
         }
     }

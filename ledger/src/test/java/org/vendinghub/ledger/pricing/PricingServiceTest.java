@@ -115,8 +115,8 @@ class PricingServiceTest extends LedgerIntegrationTest {
         PriceBreakdown price = pricing.quoteUnits(meter.id(), 530, MARCH);
         assertThat(price.unitsTenths()).isEqualTo(530);
         assertThat(price.feesMinor()).isEqualTo(2_000);
-        // energy 8695 + fee 2000 = 10695 excl.; 12299 - floor(1604.2) = 10695; 12298 - 1604 = 10694
-        assertThat(price.tenderedMinor()).isEqualTo(12_299);
+        // energy 53.0 × 164.35 = 8710.55 -> 8710, + fee 2000 = 10710 excl.; 12316 - floor(1606.43) = 10710; 12315 - 1606 = 10709
+        assertThat(price.tenderedMinor()).isEqualTo(12_316);
     }
 
     @Test
