@@ -32,7 +32,9 @@ class VendRoutes extends RouteBuilder {
                 .routeId("vend-submit")
                 .setHeader(VendHeaders.GROUP, header(VendHeaders.METER_NO))
                 .to(ExchangePattern.InOut, "jms:queue:{{hub.vend.submit-queue}}"
-                        + "?replyTo=" + replyQueue + "&replyToType=Exclusive&requestTimeout=" + vend.replyTimeout().toMillis()).id("to-vend-queue");
+                        + "?replyTo=" + replyQueue + "&replyToType=Exclusive&requestTimeout=" + vend.replyTimeout().toMillis()
+                        // a vend command never expires: the channel stops waiting, but the vend it accepted is still made
+                        + "&disableTimeToLive=true").id("to-vend-queue");
 
         // the reply is not persistent: a reply lost in a crash only makes the channel ask again with its reference
         from("jms:queue:{{hub.vend.submit-queue}}?transacted=true&concurrentConsumers={{hub.vend.consumers}}"
