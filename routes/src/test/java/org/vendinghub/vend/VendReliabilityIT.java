@@ -115,7 +115,7 @@ class VendReliabilityIT extends HubIntegrationTest {
         MeterView meter = fixture.meter();
         MeterSimulator simulator = fixture.simulator(meter);
         FAILING_ONCE.add(meter.meterNumber());
-        weave("vend-after", "explain-failure", "test-crash-after-saga");
+        weave("vend-after", "vend-settle", "test-crash-after-saga");
         ResponseEntity<String> response;
         try {
             response = vend(Map.of("amount", Map.of("amountMinor", 116_00, "currency", "KES")), meter);
@@ -156,9 +156,10 @@ class VendReliabilityIT extends HubIntegrationTest {
         assertThat(vend.at("/receipt/tenderedMinor").asLong()).isEqualTo(quote.tenderedMinor());
         assertThat(vend.at("/receipt/taxMinor").asLong()).isEqualTo(quote.taxMinor());
         assertThat(vend.at("/receipt/energyMinor").asLong()).isEqualTo(quote.energyMinor());
-        // 25.00 KES/kWh + 16 % VAT: 3.5 kWh cost 101.50, 3.4 kWh 98.60. The calculator asks the least amount whose energy
-        // rounds up to 35 tenths (a part of a tenth is the customer's), so the price lies above 98.60 and at most 101.50.
-        assertThat(quote.tenderedMinor()).isGreaterThan(98_60).isLessThanOrEqualTo(101_50);
+        // 25.00 KES/kWh: 3.5 kWh cost 87.50, what the tariff says; with the VAT in an amount rounded down (the customer's
+        // cent, ledger README) 101.49 carries 13.99 VAT and exactly 87.50 of energy
+        assertThat(quote.energyMinor()).isEqualTo(87_50);
+        assertThat(quote.tenderedMinor()).isEqualTo(101_49);
         assertThat(quote.taxMinor() + quote.energyMinor()).isEqualTo(quote.tenderedMinor());
         assertThat(simulator.enter(vend.at("/tokens/0/token").asText())).isEqualTo(MeterResult.ACCEPT);
         assertThat(simulator.credit(0)).as("the token carries exactly the units asked for").isEqualTo(35);
