@@ -7,6 +7,8 @@ public final class VendHeaders {
     public static final String METER_NO = "VendMeterNo";
     /** Artemis message groups: one meter's vends go to one consumer at a time, in order. */
     public static final String GROUP = "JMSXGroupID";
+    /** The node whose channel waits for the vend ({@link VendReplies}). */
+    public static final String REPLY_TO = "VendReplyTo";
     /** Set by the issue step: where the vend stands after it (ISSUED when its tokens exist). */
     public static final String STATUS = "VendStatus";
     /** Set after the saga: the failed vend's money was taken by a provider and must be refunded. */

@@ -4,7 +4,6 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.SagaPropagation;
 import org.springframework.stereotype.Component;
-import org.vendinghub.housekeeping.NodeIdentity;
 
 /**
  * One vend, end to end (ARCHITECTURE §2). Routes only route: every step is a method of {@link VendSteps}.
@@ -12,18 +11,18 @@ import org.vendinghub.housekeeping.NodeIdentity;
  * edge ─► direct:vend-submit ─► vend.cmd.submit (grouped by meter) ─► vend-submit-in ─► vend-orchestrate (saga)
  *                                                                        reserve ─► issue (tokens + posted money)
  *                                                      failure ─► vend-compensate (void; refund command if captured)
+ *                                                      then vend-after ─► vend-reply (wakes the waiting channel)
  * </pre>
  */
 @Component
 class VendRoutes extends RouteBuilder {
 
+    private final VendReplies replies;
     private final VendProperties vend;
-    private final String replyQueue;
 
-    VendRoutes(VendProperties vend, NodeIdentity node) {
+    VendRoutes(VendReplies replies, VendProperties vend) {
+        this.replies = replies;
         this.vend = vend;
-        // one exclusive reply queue per node, correlated by message id: far cheaper than a temporary queue per request
-        this.replyQueue = "vend.reply." + node.nodeId().replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
     @Override
@@ -31,16 +30,13 @@ class VendRoutes extends RouteBuilder {
         from("direct:vend-submit")
                 .routeId("vend-submit")
                 .setHeader(VendHeaders.GROUP, header(VendHeaders.METER_NO))
-                .to(ExchangePattern.InOut, "jms:queue:{{hub.vend.submit-queue}}"
-                        + "?replyTo=" + replyQueue + "&replyToType=Exclusive&requestTimeout=" + vend.replyTimeout().toMillis()
-                        // a vend command never expires: the channel stops waiting, but the vend it accepted is still made
-                        + "&disableTimeToLive=true").id("to-vend-queue");
+                // a vend command never expires: the channel may stop waiting, but the vend it accepted is still made
+                .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.submit-queue}}?disableTimeToLive=true").id("to-vend-queue");
 
-        // the reply is not persistent: a reply lost in a crash only makes the channel ask again with its reference
         from("jms:queue:{{hub.vend.submit-queue}}?transacted=true&concurrentConsumers={{hub.vend.consumers}}"
-                + "&cacheLevelName=CACHE_CONSUMER&replyToDeliveryPersistent=false")
+                + "&cacheLevelName=CACHE_CONSUMER")
                 .routeId("vend-submit-in").routeConfigurationId("vend-edge")
-                .removeHeaders("*", VendHeaders.VEND_ID, VendHeaders.METER_NO, VendHeaders.GROUP, "JMS*")
+                .removeHeaders("*", VendHeaders.VEND_ID, VendHeaders.METER_NO, VendHeaders.GROUP, VendHeaders.REPLY_TO, "JMS*")
                 // every step resumes by the vend's state, so a redelivered vend (settled or not) runs the saga again safely
                 .to("direct:vend-orchestrate").id("to-vend-orchestrate")
                 .to("direct:vend-after").id("to-vend-after");
@@ -70,6 +66,24 @@ class VendRoutes extends RouteBuilder {
                 .filter(header(VendHeaders.DELIVERY_DUE))
                     .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.deliver-queue}}").id("to-token-deliver")
                 .end()
-                .setBody(header(VendHeaders.VEND_ID));
+                .setBody(header(VendHeaders.VEND_ID))
+                .to("direct:vend-reply").id("to-vend-reply");
+
+        // the waiting channel's node is told: itself in memory, another node on its reply queue (never persistent, and
+        // gone when nobody could still be waiting)
+        from("direct:vend-reply")
+                .routeId("vend-reply")
+                .choice()
+                    .when(method(VendReplies.class, "isLocal"))
+                        .bean(VendReplies.class, "complete").id("reply-local")
+                    .when(header(VendHeaders.REPLY_TO).regex("[A-Za-z0-9_.-]{1,100}"))
+                        .toD("jms:queue:vend.reply.${header." + VendHeaders.REPLY_TO + "}?exchangePattern=InOnly"
+                                + "&deliveryPersistent=false&timeToLive=" + vend.replyTimeout().toMillis()).id("to-reply-queue")
+                .end();
+
+        from("jms:queue:" + replies.replyQueue())
+                .routeId("vend-reply-in")
+                .removeHeaders("*", VendHeaders.VEND_ID)
+                .bean(VendReplies.class, "complete").id("reply-remote");
     }
 }

@@ -1,7 +1,5 @@
 package org.vendinghub.vend;
 
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
 import org.vendinghub.domain.VendId;
@@ -12,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The channel edge of a credit vend. Every channel (REST API, XMLVend, POS, mobile money, console) calls
@@ -24,15 +23,17 @@ public class VendService {
     private final VendStore store;
     private final VendOperations operations;
     private final VendReceiver receiver;
+    private final VendReplies replies;
     private final ProducerTemplate producer;
     private final VendProperties properties;
     private final Clock clock;
 
-    VendService(VendStore store, VendOperations operations, VendReceiver receiver, ProducerTemplate producer,
+    VendService(VendStore store, VendOperations operations, VendReceiver receiver, VendReplies replies, ProducerTemplate producer,
                 VendProperties properties, Clock clock) {
         this.store = store;
         this.operations = operations;
         this.receiver = receiver;
+        this.replies = replies;
         this.producer = producer;
         this.properties = properties;
         this.clock = clock;
@@ -57,17 +58,13 @@ public class VendService {
         return new Outcome(store.find(id).orElseThrow(), true);
     }
 
-    /** Sends a received vend through the routes and waits for the reply, up to the reply timeout. */
+    /** Sends a received vend through the routes and waits until it is finished, up to the reply timeout. */
     void submit(VendId id, String meterNumber) {
-        try {
-            producer.requestBodyAndHeaders("direct:vend-submit", id.toString(),
-                    Map.of(VendHeaders.VEND_ID, id.toString(), VendHeaders.METER_NO, meterNumber));
-        } catch (CamelExecutionException e) {
-            if (!(e.getCause() instanceof ExchangeTimedOutException)) {
-                throw e;
-            }
-            // still working: the caller sees RECEIVED or RESERVED and asks again with the same reference
-        }
+        String vendId = id.toString();
+        CompletableFuture<Void> done = replies.expect(vendId);
+        producer.sendBodyAndHeaders("direct:vend-submit", vendId, Map.of(VendHeaders.VEND_ID, vendId,
+                VendHeaders.METER_NO, meterNumber, VendHeaders.REPLY_TO, replies.node()));
+        replies.await(vendId, done, properties.replyTimeout()); // not finished in time: the caller sees RECEIVED or RESERVED
     }
 
     public Optional<VendView> find(VendId id) {

@@ -41,7 +41,9 @@ public final class LoadHarness {
     private static final Pattern METER = Pattern.compile("\"meterNumber\"\\s*:\\s*\"(\\d{11,13})\"");
 
     private final Map<String, String> options;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 with keep-alive, as vending clients speak it; the default (HTTP/2) would ask the hub to upgrade first
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String auth;
     private final String base;
 

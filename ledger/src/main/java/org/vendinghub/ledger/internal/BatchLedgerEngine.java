@@ -38,6 +38,9 @@ import java.util.TreeSet;
 @Component
 public class BatchLedgerEngine {
 
+    private static final String TRANSFER_COLUMNS = "id, kind, debit_account_id, credit_account_id, amount_minor, currency, code, "
+            + "pending_id, timeout_seconds, expires_at, linked_id, reference, created_at";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -49,10 +52,14 @@ public class BatchLedgerEngine {
     public List<UnitResult> apply(List<TransferUnit> units, Instant now) {
         ValidationException.require(!units.isEmpty(), "units", "at least one unit is required");
         requireDistinctIds(units);
-        Map<String, TransferView> pendings = readTransfers(pendingIds(units));
+        Set<String> pendingIds = pendingIds(units);
+        Map<String, TransferView> known = readKnown(ownIds(units), pendingIds);
+        Map<String, TransferView> pendings = subset(known, pendingIds);
+        Map<String, TransferView> existing = subset(known, ownIds(units));
+        Map<String, TransferView> resolutions = new HashMap<>();
+        known.values().stream().filter(t -> t.pendingId() != null && pendingIds.contains(t.pendingId()))
+                .forEach(t -> resolutions.put(t.pendingId(), t));
         Map<Long, Balance> accounts = lockAccounts(units, pendings);
-        Map<String, TransferView> existing = readTransfers(ownIds(units));
-        Map<String, TransferView> resolutions = readResolutions(pendings.keySet());
         Writes writes = new Writes(now);
         List<UnitResult> outcomes = new ArrayList<>(units.size());
         for (TransferUnit unit : units) {
@@ -261,15 +268,33 @@ public class BatchLedgerEngine {
         return readWhere("id", ids);
     }
 
-    private Map<String, TransferView> readTransfers(Set<String> ids) {
-        return readWhere("id", ids);
+    /**
+     * In one query: the transfers the units would create (a replay finds them), the pending transfers they post, and
+     * anything that already resolved those. Read before the accounts are locked: a resolution committed in between
+     * (the sweeper expiring a reservation) makes this batch break the unique key on pending_id, so it is rolled back
+     * and its units are tried again one by one, reading afresh.
+     */
+    private Map<String, TransferView> readKnown(Set<String> ownIds, Set<String> pendingIds) {
+        Set<String> ids = new HashSet<>(ownIds);
+        ids.addAll(pendingIds);
+        Map<String, TransferView> rows = new HashMap<>();
+        named.query("SELECT " + TRANSFER_COLUMNS + " FROM ledger_transfer WHERE id IN (:ids)"
+                + (pendingIds.isEmpty() ? "" : " OR pending_id IN (:pendings)"),
+                Map.of("ids", ids, "pendings", pendingIds.isEmpty() ? Set.of("-") : pendingIds), rs -> {
+                    TransferView v = transfer(rs);
+                    rows.put(v.id(), v);
+                });
+        return rows;
     }
 
-    /** Post, void or expiry rows of these pending transfers, by pending id. */
-    private Map<String, TransferView> readResolutions(Set<String> pendingIds) {
-        Map<String, TransferView> byPending = new HashMap<>();
-        readWhere("pending_id", pendingIds).values().forEach(r -> byPending.put(r.pendingId(), r));
-        return byPending;
+    private static Map<String, TransferView> subset(Map<String, TransferView> rows, Set<String> ids) {
+        Map<String, TransferView> found = new HashMap<>();
+        ids.forEach(id -> {
+            if (rows.containsKey(id)) {
+                found.put(id, rows.get(id));
+            }
+        });
+        return found;
     }
 
     private Map<String, TransferView> readWhere(String column, Set<String> values) {
@@ -277,17 +302,19 @@ public class BatchLedgerEngine {
         if (values.isEmpty()) {
             return rows;
         }
-        named.query("SELECT id, kind, debit_account_id, credit_account_id, amount_minor, currency, code, pending_id, "
-                + "timeout_seconds, expires_at, linked_id, reference, created_at FROM ledger_transfer WHERE " + column
-                + " IN (:values)", Map.of("values", values), rs -> {
-            java.time.LocalDateTime expires = rs.getObject(10, java.time.LocalDateTime.class);
-            TransferView v = new TransferView(rs.getString(1), TransferKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4),
-                    rs.getLong(5), rs.getString(6), org.vendinghub.ledger.TransferCode.valueOf(rs.getString(7)), rs.getString(8),
-                    rs.getInt(9), SqlTimes.instant(expires), rs.getString(11), rs.getString(12),
-                    SqlTimes.instant(rs.getObject(13, java.time.LocalDateTime.class)));
-            rows.put(v.id(), v);
-        });
+        named.query("SELECT " + TRANSFER_COLUMNS + " FROM ledger_transfer WHERE " + column + " IN (:values)", Map.of("values", values),
+                rs -> {
+                    TransferView v = transfer(rs);
+                    rows.put(v.id(), v);
+                });
         return rows;
+    }
+
+    private static TransferView transfer(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new TransferView(rs.getString(1), TransferKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getString(6), org.vendinghub.ledger.TransferCode.valueOf(rs.getString(7)), rs.getString(8), rs.getInt(9),
+                SqlTimes.instant(rs.getObject(10, java.time.LocalDateTime.class)), rs.getString(11), rs.getString(12),
+                SqlTimes.instant(rs.getObject(13, java.time.LocalDateTime.class)));
     }
 
     /** An account's balances while a batch runs; what the batch changed is written as deltas at the end. */
