@@ -147,4 +147,18 @@ class PricingServiceTest extends LedgerIntegrationTest {
         assertThatThrownBy(() -> tariffs.addVersion(tariff.id(), new NewTariffVersion(later, later, null,
                 PriceCalculatorTest.SINGLE, List.of()))).hasMessage("valid to must be after valid from");
     }
+
+    @Test
+    void a_tariff_header_can_be_renamed_and_recoded_but_not_to_another_tariffs_code() {
+        TariffView tariff = fixtures.tariff(utility.id(), MARCH, PriceCalculatorTest.SINGLE, List.of());
+        TariffView other = fixtures.tariff(utility.id(), MARCH, PriceCalculatorTest.SINGLE, List.of());
+        TariffView renamed = tariffs.updateHeader(tariff.id(), "DOM-1", "Domestic");
+        assertThat(renamed).isEqualTo(new TariffView(tariff.id(), utility.id(), "DOM-1", "Domestic", tariff.currency()));
+        assertThat(tariffs.tariff(tariff.id()).name()).isEqualTo("Domestic");
+        assertThat(tariffs.versions(tariff.id())).hasSize(1);
+        assertThat(tariffs.updateHeader(tariff.id(), "DOM-1", "Domestic again").code()).isEqualTo("DOM-1");
+        assertThatThrownBy(() -> tariffs.updateHeader(other.id(), "DOM-1", "Clash"))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.ALREADY_EXISTS));
+        assertThatThrownBy(() -> tariffs.updateHeader(other.id(), " ", "No code")).hasMessageContaining("tariff code");
+    }
 }
