@@ -26,6 +26,8 @@ class SalesReport {
     private static final String LINE = "SELECT id, seq, meter_number, channel, status, failure_code, failure_message, delivery_status, "
             + "refund_status, amount_minor, currency, created_at, updated_at FROM vend WHERE ";
     static final int LINES_MAX = 10;
+    /** A long list needs attention either way; counting it to the end would read every row of a bad day. */
+    static final int COUNT_MAX = 1000;
 
     /** The sales of one day, channel and currency. */
     record SalesRow(LocalDate day, String channel, String currency, long vends, long valueMinor, long unitsTenths) {
@@ -40,8 +42,14 @@ class SalesReport {
         }
     }
 
-    /** How many there are, and the first {@value #LINES_MAX} of them. */
+    /**
+     * How many there are (counted up to {@value #COUNT_MAX}: past that the page says "1000+"), and the first
+     * {@value #LINES_MAX} of them.
+     */
     record Lines(long count, List<VendLine> first) {
+        public String shown() {
+            return count >= COUNT_MAX ? COUNT_MAX + "+" : Long.toString(count);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -88,7 +96,10 @@ class SalesReport {
     }
 
     private Lines lines(String where, String order, List<Object> args) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM vend WHERE " + where, Long.class, args.toArray());
+        List<Object> capped = new ArrayList<>(args);
+        capped.add(COUNT_MAX);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM vend WHERE " + where + " LIMIT ?) v", Long.class,
+                capped.toArray());
         List<Object> limited = new ArrayList<>(args);
         limited.add(LINES_MAX);
         List<VendLine> first = jdbc.query(LINE + where + " ORDER BY " + order + " LIMIT ?", SalesReport::line, limited.toArray());

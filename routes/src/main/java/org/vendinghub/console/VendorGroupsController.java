@@ -26,11 +26,13 @@ class VendorGroupsController {
     private final VendorService vendors;
     private final VendorScope scope;
     private final AuditLog audit;
+    private final Formats fmt;
 
-    VendorGroupsController(VendorService vendors, VendorScope scope, AuditLog audit) {
+    VendorGroupsController(VendorService vendors, VendorScope scope, AuditLog audit, Formats fmt) {
         this.vendors = vendors;
         this.scope = scope;
         this.audit = audit;
+        this.fmt = fmt;
     }
 
     @GetMapping("/console/vendor-groups")
@@ -78,7 +80,7 @@ class VendorGroupsController {
         scope.requireUnscoped(principal);
         AgentView agent = vendors.agent(id);
         return agentForm(model, agent, agent.name(), agent.phone() == null ? "" : agent.phone(),
-                java.math.BigDecimal.valueOf(agent.commissionBp(), 2).stripTrailingZeros().toPlainString(), new FormErrors());
+                fmt.percentInput(agent.commissionBp()), new FormErrors());
     }
 
     /** A new commission applies to later sales of the agent's vendors. */

@@ -48,12 +48,8 @@ class VendorsController {
 
         static VendorForm of(VendorView v, Long lowFloatMinor, Formats fmt) {
             return new VendorForm(String.valueOf(v.utilityId()), v.name(), v.groupId() == null ? "" : v.groupId().toString(),
-                    v.agentId() == null ? "" : v.agentId().toString(), v.terms().name(), bp(v.discountBp()), bp(v.commissionBp()),
+                    v.agentId() == null ? "" : v.agentId().toString(), v.terms().name(), fmt.percentInput(v.discountBp()), fmt.percentInput(v.commissionBp()),
                     fmt.moneyInput(v.creditLimitMinor()), lowFloatMinor == null ? "" : fmt.moneyInput(lowFloatMinor));
-        }
-
-        private static String bp(int basisPoints) {
-            return java.math.BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString();
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.vendinghub.domain.ChannelRef;
 import org.vendinghub.domain.Money;
+import org.vendinghub.domain.VendId;
 import org.vendinghub.ledger.meter.MeterView;
 import org.vendinghub.ledger.sale.Payer;
 import org.vendinghub.ledger.vendor.NewVendor;
@@ -232,9 +233,9 @@ class ConsoleDashboardIT extends HubIntegrationTest {
     private VendView sell(MeterView meter, VendorView vendor, long amountMinor) {
         VendView vend = vends.vend(new VendRequest(new ChannelRef("XMLVEND", "dash-" + UUID.randomUUID()), meter.meterNumber(),
                 Money.of(amountMinor, "KES"), null, Payer.vendor(vendor.id()), "dashboard-test", null, null, Map.of())).vend();
-        Poll.until("vend " + vend.id() + " issued", Duration.ofSeconds(30), () -> vends.find(org.vendinghub.domain.VendId.parse(vend.id()))
+        Poll.until("vend " + vend.id() + " issued", Duration.ofSeconds(30), () -> vends.find(VendId.parse(vend.id()))
                 .orElseThrow().status().hasTokens());
-        VendView issued = vends.find(org.vendinghub.domain.VendId.parse(vend.id())).orElseThrow();
+        VendView issued = vends.find(VendId.parse(vend.id())).orElseThrow();
         assertThat(issued.amountMinor()).isEqualTo(amountMinor);
         return issued;
     }

@@ -221,7 +221,11 @@ class ConsoleManagementIT extends HubIntegrationTest {
         ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
         HttpResponse<String> wrong = admin.post("/console/agents/" + agent.id(), Map.of("name", "Agent Smith", "phone", "0712",
                 "commission", "75"));
-        assertThat(wrong.body()).contains("id=\"error-agentCommission\"", "value=\"Agent Smith\"", "value=\"0712\"", "value=\"75\"");
+        assertThat(wrong.body()).contains("id=\"error-agentPhone\"", "value=\"Agent Smith\"", "value=\"0712\"", "value=\"75\"");
+        HttpResponse<String> tooMuch = admin.post("/console/agents/" + agent.id(), Map.of("name", "Agent Smith", "phone", "+254711000111",
+                "commission", "75"));
+        assertThat(ConsoleDashboardIT.text(tooMuch.body(), "error-agentCommission")).isEqualTo("commission must be 0 to 5000 basis points");
+        assertThat(tooMuch.body()).contains("value=\"+254711000111\"", "value=\"75\"");
         assertThat(admin.post("/console/agents/" + agent.id(), Map.of("name", "Agent Smith", "phone", "+254711000111",
                 "commission", "1.5")).statusCode()).isEqualTo(302);
         assertThat(vendors.agent(agent.id()).commissionBp()).isEqualTo(150);
