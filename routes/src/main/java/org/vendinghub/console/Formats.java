@@ -31,6 +31,11 @@ public class Formats {
         return BigDecimal.valueOf(bp, 2).stripTrailingZeros().toPlainString() + " %";
     }
 
+    /** For input fields: basis points as the percentage a user types ("2.5" for 250). */
+    public String percentInput(int bp) {
+        return BigDecimal.valueOf(bp, 2).stripTrailingZeros().toPlainString();
+    }
+
     public String rate(long ratePerUnitMinorE4) {
         return BigDecimal.valueOf(ratePerUnitMinorE4, 6).stripTrailingZeros().toPlainString();
     }

@@ -8,8 +8,12 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.vendinghub.security.SignInRedirects;
 
-/** Our own sign-in page; Spring Security handles the POST to /login (fields username, password, _csrf). */
+/**
+ * Our own sign-in page; Spring Security handles the POST to /login (fields username, password, _csrf, and next: the
+ * console page to go back to, see {@link SignInRedirects}).
+ */
 @Controller("consoleLoginController")
 class LoginController {
 
@@ -17,6 +21,8 @@ class LoginController {
     String login(HttpServletRequest request, Model model) {
         model.addAttribute("problem", problem(request));
         model.addAttribute("loggedOut", request.getParameter("logout") != null);
+        model.addAttribute("expired", request.getParameter("expired") != null);
+        model.addAttribute("next", SignInRedirects.consolePath(request.getParameter("next")));
         return "login";
     }
 

@@ -27,7 +27,10 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
-/** Meters: search by number, register, block/unblock, STS parameters (key change), tariff and customer. */
+/**
+ * Meters: search by number, register, block/unblock, STS parameters (key change), tariff and customer, and the meter's
+ * token history with links to an audited reprint of each receipt.
+ */
 @Controller("consoleMetersController")
 @RequestMapping("/console/meters")
 class MetersController {
@@ -42,12 +45,16 @@ class MetersController {
     record StsForm(String supplyGroupId, String ti) {
     }
 
+    static final int HISTORY_PAGE_SIZE = 20;
+
     private final MeterService meters;
+    private final TokenHistory history;
     private final Choices choices;
     private final AuditLog audit;
 
-    MetersController(MeterService meters, Choices choices, AuditLog audit) {
+    MetersController(MeterService meters, TokenHistory history, Choices choices, AuditLog audit) {
         this.meters = meters;
+        this.history = history;
         this.choices = choices;
         this.audit = audit;
     }
@@ -104,8 +111,8 @@ class MetersController {
 
     @GetMapping("/{id}")
     @PreAuthorize(CustomersController.VIEW)
-    String show(@PathVariable long id, Model model) {
-        return detail(model, meters.meter(id), new FormErrors());
+    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+        return detail(model, meters.meter(id), new FormErrors(), page);
     }
 
     @PostMapping("/{id}/block")
@@ -188,7 +195,13 @@ class MetersController {
     }
 
     private String detail(Model model, MeterView meter, FormErrors errors) {
+        return detail(model, meter, errors, 0);
+    }
+
+    /** The meter, its key changes, and one page of its token history (newest first). */
+    private String detail(Model model, MeterView meter, FormErrors errors, int historyPage) {
         model.addAttribute("meter", meter);
+        model.addAttribute("history", history.ofMeter(meter.meterNumber(), PageRequest.of(Math.max(0, historyPage), HISTORY_PAGE_SIZE)));
         model.addAttribute("errors", errors);
         model.addAttribute("keyChanges", meters.keyChanges(meter.id()));
         model.addAttribute("supplyGroups", choices.supplyGroups());

@@ -58,6 +58,10 @@ class TariffsController {
     record CalculatorForm(String meterNumber, String amount, String units) {
     }
 
+    /** The tariff's header: its code and name. */
+    record HeaderForm(String code, String name) {
+    }
+
     private final TariffService tariffs;
     private final PricingService pricing;
     private final MeterService meters;
@@ -120,9 +124,13 @@ class TariffsController {
     @PreAuthorize(VIEW)
     String show(@PathVariable long id, Model model) {
         TariffView tariff = tariffs.tariff(id);
+        return form(model, blankVersion(tariff), tariff, new FormErrors());
+    }
+
+    private TariffForm blankVersion(TariffView tariff) {
         String today = java.time.LocalDate.now(clock).toString();
-        return form(model, new TariffForm(String.valueOf(tariff.utilityId()), tariff.code(), tariff.name(), today, "", "",
-                List.of("0"), List.of(""), List.of(), List.of(), List.of()), tariff, new FormErrors());
+        return new TariffForm(String.valueOf(tariff.utilityId()), tariff.code(), tariff.name(), today, "", "",
+                List.of("0"), List.of(""), List.of(), List.of(), List.of());
     }
 
     @PostMapping("/{id}/versions")
@@ -142,6 +150,29 @@ class TariffsController {
             }
         }
         return form(model, form, tariff, errors);
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize(MANAGE)
+    String updateHeader(@PathVariable long id, HeaderForm header, Principal principal, Model model, RedirectAttributes flash) {
+        TariffView before = tariffs.tariff(id);
+        FormErrors errors = new FormErrors();
+        try {
+            TariffView after = tx.execute(status -> {
+                TariffView saved = tariffs.updateHeader(id, header.code(), header.name());
+                audit.record(principal.getName(), "TARIFF_UPDATED", "tariff:" + before.code(), before.code() + " " + before.name()
+                        + " -> " + saved.code() + " " + saved.name());
+                return saved;
+            });
+            flash.addFlashAttribute("notice", "Tariff " + after.code() + " saved.");
+            return "redirect:/console/tariffs/" + id;
+        } catch (ValidationException e) {
+            errors.add(e, Set.of("code", "name"));
+        } catch (LedgerRejection e) {
+            errors.add("code", e.getMessage());
+        }
+        model.addAttribute("header", header);
+        return form(model, blankVersion(before), before, errors);
     }
 
     /** What an amount, or a number of units, buys for this meter now. Reads only; with htmx only the result is sent. */
@@ -224,6 +255,9 @@ class TariffsController {
         model.addAttribute("blockRows", rows(BLOCK_ROWS));
         model.addAttribute("feeRows", rows(FEE_ROWS));
         model.addAttribute("versions", tariff == null ? List.of() : tariffs.versions(tariff.id()));
+        if (tariff != null && !model.containsAttribute("header")) {
+            model.addAttribute("header", new HeaderForm(tariff.code(), tariff.name()));
+        }
         return "tariffs/form";
     }
 

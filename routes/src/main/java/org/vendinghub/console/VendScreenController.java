@@ -4,16 +4,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.vendinghub.domain.ChannelRef;
 import org.vendinghub.domain.Money;
 import org.vendinghub.domain.ValidationException;
-import org.vendinghub.domain.VendId;
 import org.vendinghub.ledger.LedgerRejection;
-import org.vendinghub.ledger.NotFoundException;
 import org.vendinghub.ledger.sale.Payer;
 import org.vendinghub.vend.VendCheck;
 import org.vendinghub.vend.VendRejectedException;
@@ -28,8 +25,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The cash office: check the meter, take the amount, vend, print the receipt; reprint a meter's recent tokens. The
- * form carries a reference made when it was shown, so a double submit replays the first vend instead of selling twice.
+ * The cash office: check the meter, take the amount (or the units asked for), vend, and go to the receipt; reprint a
+ * meter's recent tokens. The form carries a reference made when it was shown, so a double submit replays the first vend
+ * instead of selling twice.
  */
 @Controller("consoleVendScreenController")
 @RequestMapping("/console/vend")
@@ -39,7 +37,8 @@ class VendScreenController {
     static final String PAYER_CHANNEL = "CASH";
     private static final int REPRINT_MAX = 10;
 
-    record VendForm(String meterNumber, String amount, String reference) {
+    /** Exactly one of amount (money, major units) and units (kWh) is filled in. */
+    record VendForm(String meterNumber, String amount, String units, String reference) {
     }
 
     private final VendService vends;
@@ -51,7 +50,7 @@ class VendScreenController {
     @GetMapping
     @PreAuthorize("hasAuthority('VEND')")
     String form(@RequestParam(required = false) String meterNumber, Model model) {
-        return show(model, new VendForm(meterNumber == null ? "" : meterNumber, "", UUID.randomUUID().toString()), new FormErrors(), null);
+        return show(model, new VendForm(meterNumber == null ? "" : meterNumber, "", "", UUID.randomUUID().toString()), new FormErrors(), null);
     }
 
     /** The meter check, as an htmx fragment: who the customer is and whether the meter may be sold to. */
@@ -69,19 +68,19 @@ class VendScreenController {
     String vend(VendForm form, Principal principal, Model model) {
         FormErrors errors = new FormErrors();
         VendCheck check = check(form.meterNumber(), errors);
-        long amount = new Input(errors).money("amount", form.amount(), true);
+        Purchase purchase = purchase(form, errors);
         if (check != null && !check.canVend()) {
             errors.add("meterNumber", check.reason());
         }
         if (!errors.any()) {
             try {
+                Money amount = purchase.amountMinor() == null ? null : Money.of(purchase.amountMinor(), check.currency());
                 VendRequest request = new VendRequest(new ChannelRef(CHANNEL, principal.getName() + ":" + form.reference()),
-                        check.meterNumber(), Money.of(amount, check.currency()), null, Payer.channel(PAYER_CHANNEL),
-                        principal.getName(), null, null, Map.of());
+                        check.meterNumber(), amount, purchase.unitsTenths(), Payer.channel(PAYER_CHANNEL), principal.getName(), null, null, Map.of());
                 VendView vend = vends.vend(request).vend();
                 return "redirect:/console/vend/receipt/" + vend.id();
             } catch (ValidationException e) {
-                errors.add(e, Set.of("meterNumber", "amount"));
+                errors.add(e, Set.of("meterNumber", "amount", "units"));
             } catch (VendRejectedException | LedgerRejection e) {
                 errors.form(e.getMessage());
             }
@@ -89,12 +88,26 @@ class VendScreenController {
         return show(model, form, errors, check);
     }
 
-    @GetMapping("/receipt/{id}")
-    @PreAuthorize("hasAnyAuthority('VEND','VIEW_VENDS')")
-    String receipt(@PathVariable String id, Model model) {
-        VendView vend = vends.find(VendId.parse(id)).orElseThrow(() -> NotFoundException.of("vend", id));
-        model.addAttribute("vend", vend);
-        return "vend/receipt";
+    /** What the customer buys: an amount of money (minor units) or a number of units (tenths), never both. */
+    private record Purchase(Long amountMinor, Long unitsTenths) {
+    }
+
+    private static Purchase purchase(VendForm form, FormErrors errors) {
+        boolean byAmount = Input.optional(form.amount()) != null;
+        boolean byUnits = Input.optional(form.units()) != null;
+        if (byAmount == byUnits) {
+            errors.add("amount", byAmount ? "give an amount or a number of units, not both" : "give an amount, or a number of units");
+            return new Purchase(null, null);
+        }
+        Input input = new Input(errors);
+        if (byAmount) {
+            return new Purchase(input.money("amount", form.amount(), true), null);
+        }
+        long tenths = input.unitsTenths("units", form.units());
+        if (tenths == 0 && !errors.has("units")) {
+            errors.add("units", "must be more than zero");
+        }
+        return new Purchase(null, tenths);
     }
 
     /** A meter's recent vends with their tokens; the vend service audits every reprint. */

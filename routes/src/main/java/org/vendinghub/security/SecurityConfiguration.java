@@ -42,10 +42,17 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class)).hasAuthority(Permission.VIEW_METRICS.name())
                         .requestMatchers("/actuator/hawtio/**", "/actuator/jolokia/**").hasAuthority(Permission.VIEW_ROUTES.name())
                         .anyRequest().authenticated())
+                // browsers (page loads and htmx requests) go to the login page, saying when their session expired and
+                // coming back to the console page they were on; API clients keep getting the Basic challenge
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(SignInRedirects.entryPoint(), SignInRedirects.htmxRequest())
+                        .defaultAuthenticationEntryPointFor(SignInRedirects.entryPoint(), SignInRedirects.pageRequest()))
                 .httpBasic(basic -> basic.realmName("vending-hub"))
-                // our own login page (org.vendinghub.console.LoginController); fields username, password, _csrf
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // our own login page (org.vendinghub.console.LoginController); fields username, password, _csrf, next
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler(SignInRedirects.successHandler()).failureHandler(SignInRedirects.failureHandler()))
+                // without its session cookie a signed-out browser is not told later that its session "expired"
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .csrf(csrf -> csrf
                         // Hawtio's Jolokia client sends the token back from the XSRF-TOKEN cookie as X-XSRF-TOKEN
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

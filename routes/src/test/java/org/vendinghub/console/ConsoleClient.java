@@ -45,18 +45,42 @@ final class ConsoleClient {
     }
 
     HttpResponse<String> logIn(String username, String password) {
+        return logIn(username, password, Map.of());
+    }
+
+    /** Signs in through the login form with extra fields (the page to go back to: {@code next}). */
+    HttpResponse<String> logIn(String username, String password, Map<String, String> extra) {
         Matcher csrf = CSRF_FIELD.matcher(get("/login").body());
         if (!csrf.find()) {
             throw new IllegalStateException("login page has no CSRF field");
         }
+        Map<String, String> fields = new java.util.HashMap<>(extra);
+        fields.putAll(Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
         return send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
-                        "_csrf", csrf.group(1))))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
     }
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+    }
+
+    /** A GET as htmx sends it from the page {@code currentPath}: HX-Request and HX-Current-URL, any content. */
+    HttpResponse<String> htmxGet(String path, String currentPath) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "*/*").header("HX-Request", "true")
+                .header("HX-Current-URL", base + currentPath).GET().build());
+    }
+
+    /** What the browser holds after the hub forgot its session (timed out, or the hub restarted): a session id it no longer knows. */
+    void loseSession() {
+        HttpCookie session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no session cookie"));
+        HttpCookie stale = new HttpCookie("JSESSIONID", "0123456789ABCDEF0123456789ABCDEF");
+        stale.setPath(session.getPath());
+        stale.setVersion(0);
+        URI uri = URI.create(base);
+        cookies.getCookieStore().remove(uri, session);
+        cookies.getCookieStore().add(uri, stale);
     }
 
     /** A form post as the browser sends it, with the CSRF token of this session. */

@@ -5,15 +5,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.vendinghub.domain.MeterNumber;
+import org.vendinghub.ledger.customer.CustomerService;
+import org.vendinghub.ledger.customer.NewCustomer;
+import org.vendinghub.ledger.debt.DebtService;
+import org.vendinghub.ledger.debt.NewDebt;
 import org.vendinghub.ledger.meter.MeterKind;
 import org.vendinghub.ledger.meter.MeterService;
 import org.vendinghub.ledger.meter.MeterView;
 import org.vendinghub.ledger.meter.NewMeter;
+import org.vendinghub.ledger.tariff.NewTariff;
+import org.vendinghub.ledger.tariff.TariffService;
 import org.vendinghub.ledger.utility.NewSupplyGroup;
 import org.vendinghub.ledger.utility.NewUtility;
 import org.vendinghub.ledger.utility.SupplyGroupView;
 import org.vendinghub.ledger.utility.UtilityService;
 import org.vendinghub.ledger.utility.UtilityView;
+import org.vendinghub.ledger.vendor.NewAgent;
 import org.vendinghub.ledger.vendor.NewVendor;
 import org.vendinghub.ledger.vendor.VendorService;
 import org.vendinghub.ledger.vendor.VendorTerms;
@@ -23,6 +30,7 @@ import org.vendinghub.support.TestUsers;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +55,15 @@ class ConsoleManagementIT extends HubIntegrationTest {
 
     @Autowired
     VendorService vendors;
+
+    @Autowired
+    TariffService tariffs;
+
+    @Autowired
+    CustomerService customers;
+
+    @Autowired
+    DebtService debts;
 
     @Test
     void an_operator_blocks_and_unblocks_a_meter_and_both_are_audited() {
@@ -154,6 +171,114 @@ class ConsoleManagementIT extends HubIntegrationTest {
                 .statusCode()).isEqualTo(403);
         assertThat(browser.get("/console/vend/reprint").statusCode()).isEqualTo(403);
         assertThat(browser.get("/console/meters").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_vendor_edit_with_a_mistake_keeps_what_was_typed_and_a_good_one_is_saved_and_audited() {
+        VendorView vendor = vendor(utility(), null, unique("Edited Shop"));
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
+        assertThat(admin.get("/console/vendors/" + vendor.id() + "/edit").body()).contains("value=\"" + vendor.name() + "\"", "value=\"1\"");
+
+        Map<String, String> form = new java.util.HashMap<>(Map.of("name", "Renamed Shop " + vendor.id(), "groupId", "", "agentId", "",
+                "terms", "DISCOUNT", "discount", "2.5", "commission", "1", "creditLimit", "150", "lowFloat", "-1"));
+        HttpResponse<String> wrong = admin.post("/console/vendors/" + vendor.id(), form);
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("id=\"error-lowFloat\"", "value=\"Renamed Shop " + vendor.id() + "\"", "value=\"2.5\"",
+                "value=\"150\"");
+        form.put("lowFloat", "");
+        HttpResponse<String> termsClash = admin.post("/console/vendors/" + vendor.id(), form);
+        assertThat(ConsoleDashboardIT.text(termsClash.body(), "error-commission")).isEqualTo("a vendor on discount terms earns no commission per sale");
+
+        form.put("commission", "0");
+        form.put("lowFloat", "250.00");
+        assertThat(admin.post("/console/vendors/" + vendor.id(), form).statusCode()).isEqualTo(302);
+        VendorView saved = vendors.vendor(vendor.id());
+        assertThat(saved.name()).isEqualTo("Renamed Shop " + vendor.id());
+        assertThat(saved.discountBp()).isEqualTo(250);
+        assertThat(saved.creditLimitMinor()).isEqualTo(15_000);
+        assertThat(ConsoleDashboardIT.text(admin.get("/console/vendors/" + vendor.id()).body(), "low-float-level")).isEqualTo("250.00");
+        assertThat(audits("VENDOR_UPDATED", "vendor:" + vendor.id())).isEqualTo(1);
+    }
+
+    @Test
+    void a_vendor_group_supervisor_may_not_edit_vendors_even_of_their_own_group() {
+        var group = vendors.createGroup(unique("group-edit"));
+        VendorView vendor = vendor(utility(), group.id(), unique("Own Shop"));
+        String supervisor = unique("supervisor");
+        TestUsers.ensure(jdbc, encoder, supervisor, PASSWORD, "vendor-supervisors");
+        jdbc.update("UPDATE hub_user SET vendor_group_id = ? WHERE username = ?", group.id(), supervisor);
+        ConsoleClient browser = ConsoleClient.signedIn(port, supervisor, PASSWORD);
+        assertThat(browser.get("/console/vendors/" + vendor.id()).body()).doesNotContain("edit-vendor");
+        assertThat(browser.get("/console/vendors/" + vendor.id() + "/edit").statusCode()).isEqualTo(403);
+        assertThat(browser.post("/console/vendors/" + vendor.id(), Map.of("name", "Mine now", "groupId", "", "terms", "COMMISSION",
+                "discount", "0", "commission", "0", "creditLimit", "0")).statusCode()).isEqualTo(403);
+        assertThat(vendors.vendor(vendor.id()).groupId()).isEqualTo(group.id());
+    }
+
+    @Test
+    void an_agent_is_edited_with_errors_next_to_the_fields_and_the_change_is_audited() {
+        var agent = vendors.createAgent(new NewAgent(unique("Agent"), null, 100));
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
+        HttpResponse<String> wrong = admin.post("/console/agents/" + agent.id(), Map.of("name", "Agent Smith", "phone", "0712",
+                "commission", "75"));
+        assertThat(wrong.body()).contains("id=\"error-agentPhone\"", "value=\"Agent Smith\"", "value=\"0712\"", "value=\"75\"");
+        HttpResponse<String> tooMuch = admin.post("/console/agents/" + agent.id(), Map.of("name", "Agent Smith", "phone", "+254711000111",
+                "commission", "75"));
+        assertThat(ConsoleDashboardIT.text(tooMuch.body(), "error-agentCommission")).isEqualTo("commission must be 0 to 5000 basis points");
+        assertThat(tooMuch.body()).contains("value=\"+254711000111\"", "value=\"75\"");
+        assertThat(admin.post("/console/agents/" + agent.id(), Map.of("name", "Agent Smith", "phone", "+254711000111",
+                "commission", "1.5")).statusCode()).isEqualTo(302);
+        assertThat(vendors.agent(agent.id()).commissionBp()).isEqualTo(150);
+        assertThat(audits("AGENT_UPDATED", "agent:" + agent.id())).isEqualTo(1);
+    }
+
+    @Test
+    void a_tariff_header_is_renamed_and_a_code_taken_by_another_tariff_is_refused_next_to_the_field() {
+        UtilityView utility = utility();
+        var first = tariffs.create(new NewTariff(utility.id(), unique("T").substring(0, 10), "First"));
+        var second = tariffs.create(new NewTariff(utility.id(), unique("T").substring(0, 10), "Second"));
+        ConsoleClient admin = ConsoleClient.signedIn(port, "admin", ADMIN_PASSWORD);
+        HttpResponse<String> clash = admin.post("/console/tariffs/" + second.id(), Map.of("code", first.code(), "name", "Second renamed"));
+        assertThat(clash.statusCode()).isEqualTo(200);
+        assertThat(clash.body()).contains("id=\"error-code\"", "value=\"Second renamed\"");
+        assertThat(admin.post("/console/tariffs/" + second.id(), Map.of("code", "DOM-" + second.id(), "name", "Domestic"))
+                .statusCode()).isEqualTo(302);
+        assertThat(tariffs.tariff(second.id()).name()).isEqualTo("Domestic");
+        assertThat(audits("TARIFF_UPDATED", "tariff:" + second.code())).isEqualTo(1);
+        String reader = unique("reader");
+        TestUsers.ensure(jdbc, encoder, reader, PASSWORD, "read-only");
+        assertThat(ConsoleClient.signedIn(port, reader, PASSWORD).post("/console/tariffs/" + second.id(), Map.of("code", "X", "name", "Y"))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_debt_is_written_off_by_a_user_who_approves_adjustments_once_even_when_posted_twice_and_never_beyond_what_is_owed() {
+        UtilityView utility = utility();
+        var customer = customers.create(new NewCustomer(utility.id(), unique("ACC"), "Debtor", null, null, null));
+        var debt = debts.register(new NewDebt(unique("d"), customer.id(), "Old bill", 50_000, 2_500, null, "admin"));
+        String operator = unique("operator");
+        TestUsers.ensure(jdbc, encoder, operator, PASSWORD, "operators"); // MANAGE_CUSTOMERS, not APPROVE_ADJUSTMENTS
+        ConsoleClient care = ConsoleClient.signedIn(port, operator, PASSWORD);
+        assertThat(care.get("/console/debts/" + debt.id()).body()).contains("Old bill").doesNotContain("write-off-form");
+        assertThat(care.post("/console/debts/" + debt.id() + "/write-offs", Map.of("amount", "10", "reason", "x",
+                "reference", UUID.randomUUID().toString())).statusCode()).isEqualTo(403);
+
+        String clerk = unique("finance");
+        TestUsers.ensure(jdbc, encoder, clerk, PASSWORD, "finance");
+        ConsoleClient finance = ConsoleClient.signedIn(port, clerk, PASSWORD);
+        String reference = UUID.randomUUID().toString();
+        HttpResponse<String> tooMuch = finance.post("/console/debts/" + debt.id() + "/write-offs", Map.of("amount", "600.00",
+                "reason", "customer moved away", "reference", reference));
+        assertThat(tooMuch.statusCode()).isEqualTo(200);
+        assertThat(tooMuch.body()).contains("id=\"error-amount\"", "value=\"600.00\"", "value=\"customer moved away\"");
+
+        Map<String, String> form = Map.of("amount", "200.00", "reason", "customer moved away", "reference", reference);
+        assertThat(finance.post("/console/debts/" + debt.id() + "/write-offs", form).statusCode()).isEqualTo(302);
+        assertThat(finance.post("/console/debts/" + debt.id() + "/write-offs", form).statusCode()).isEqualTo(302);
+        assertThat(debts.debt(debt.id()).writtenOffMinor()).isEqualTo(20_000);
+        assertThat(debts.debt(debt.id()).outstandingMinor()).isEqualTo(30_000);
+        assertThat(ConsoleDashboardIT.text(finance.get("/console/debts/" + debt.id()).body(), "debt-outstanding")).isEqualTo("300.00");
+        assertThat(audits("DEBT_WRITTEN_OFF", "debt:" + debt.id())).isEqualTo(1);
     }
 
     private UtilityView utility() {

@@ -30,7 +30,8 @@ class ConsoleUsersIT extends HubIntegrationTest {
         assertThat(browser.get("/login").body()).contains("Vending Hub", "name=\"username\"", "name=\"password\"");
         HttpResponse<String> login = browser.logIn("admin", ADMIN_PASSWORD);
         assertThat(login.headers().firstValue("Location")).hasValue(url("/console"));
-        assertThat(browser.get("/console").body()).contains("Welcome, <span>admin</span>", "Sign out");
+        assertThat(browser.get("/console").headers().firstValue("Location")).hasValue(url("/console/dashboard"));
+        assertThat(browser.get("/console/dashboard").body()).contains("Dashboard", "Sign out");
 
         HttpResponse<String> logout = browser.post("/logout", Map.of());
         assertThat(logout.headers().firstValue("Location")).hasValue(url("/login?logout"));

@@ -56,6 +56,20 @@ public class TariffService {
         return tariffs.saveAndFlush(row).view();
     }
 
+    /** Renames a tariff or changes its code (unique per utility); its utility, currency and versions stay. */
+    @Transactional
+    public TariffView updateHeader(long tariffId, String code, String name) {
+        TariffEntity row = tariffs.findById(tariffId).orElseThrow(() -> NotFoundException.of("tariff", tariffId));
+        String newCode = Text.required(code, "code", "tariff code", 32);
+        String newName = Text.required(name, "name", "tariff name", 100);
+        tariffs.findByUtilityIdAndCode(row.utilityId, newCode).filter(other -> !other.id.equals(row.id)).ifPresent(other -> {
+            throw new ConflictException(ResultCode.ALREADY_EXISTS, "tariff " + newCode + " exists");
+        });
+        row.code = newCode;
+        row.name = newName;
+        return row.view();
+    }
+
     /** Adds prices from {@code validFrom}, which may not lie in the past: vends already priced keep their price. */
     @Transactional
     public TariffVersionView addVersion(long tariffId, NewTariffVersion c) {

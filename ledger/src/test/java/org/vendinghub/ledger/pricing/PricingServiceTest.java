@@ -170,4 +170,18 @@ class PricingServiceTest extends LedgerIntegrationTest {
         assertThatThrownBy(() -> pricing.inputsFor(List.of(meters.meter(fresh.id())), MARCH.minusSeconds(1)).of(meters.meter(fresh.id())))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.NO_TARIFF_VALID));
     }
+
+    @Test
+    void a_tariff_header_can_be_renamed_and_recoded_but_not_to_another_tariffs_code() {
+        TariffView tariff = fixtures.tariff(utility.id(), MARCH, PriceCalculatorTest.SINGLE, List.of());
+        TariffView other = fixtures.tariff(utility.id(), MARCH, PriceCalculatorTest.SINGLE, List.of());
+        TariffView renamed = tariffs.updateHeader(tariff.id(), "DOM-1", "Domestic");
+        assertThat(renamed).isEqualTo(new TariffView(tariff.id(), utility.id(), "DOM-1", "Domestic", tariff.currency()));
+        assertThat(tariffs.tariff(tariff.id()).name()).isEqualTo("Domestic");
+        assertThat(tariffs.versions(tariff.id())).hasSize(1);
+        assertThat(tariffs.updateHeader(tariff.id(), "DOM-1", "Domestic again").code()).isEqualTo("DOM-1");
+        assertThatThrownBy(() -> tariffs.updateHeader(other.id(), "DOM-1", "Clash"))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo(ResultCode.ALREADY_EXISTS));
+        assertThatThrownBy(() -> tariffs.updateHeader(other.id(), " ", "No code")).hasMessageContaining("tariff code");
+    }
 }
