@@ -30,12 +30,12 @@ class DashboardController {
 
     private final SalesReport sales;
     private final LowFloats lowFloats;
-    private final DeadLetters deadLetters;
+    private final DeadLetterCounts deadLetters;
     private final VendorScope scope;
     private final DashboardProperties properties;
     private final Clock clock;
 
-    DashboardController(SalesReport sales, LowFloats lowFloats, DeadLetters deadLetters, VendorScope scope,
+    DashboardController(SalesReport sales, LowFloats lowFloats, DeadLetterCounts deadLetters, VendorScope scope,
                         DashboardProperties properties, Clock clock) {
         this.sales = sales;
         this.lowFloats = lowFloats;

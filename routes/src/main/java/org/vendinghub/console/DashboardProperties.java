@@ -14,18 +14,13 @@ import java.time.Duration;
  *                           started needs attention
  * @param periodDays         the period shown when none is chosen: the last this many days, today included
  * @param periodDaysMax      the longest period one may choose
- * @param deadLetterTimeout  how long the page waits for each answer of an external broker about its dead-letter queues
- *                           before it shows "unknown"
- * @param managementAddress  the management address of an external Artemis (its management-address setting)
  */
 @ConfigurationProperties("hub.console.dashboard")
 public record DashboardProperties(
         @DefaultValue("100000") long lowFloatMinor,
         @DefaultValue("1m") Duration stuckAfter,
         @DefaultValue("30") int periodDays,
-        @DefaultValue("366") int periodDaysMax,
-        @DefaultValue("2s") Duration deadLetterTimeout,
-        @DefaultValue("activemq.management") String managementAddress) {
+        @DefaultValue("366") int periodDaysMax) {
 
     public DashboardProperties {
         if (lowFloatMinor < 0) {
