@@ -83,8 +83,6 @@ class XmlVendEngineering {
         if (keyChange.size() >= 2) {
             receipt.setKcTokenIssue(receipts.keyChange(keyChange, meters.known(meter.meterNumber())));
         }
-        // XMLVend 2.1's KCToken holds two tokens; a 128-bit decoder key needs four: the third and fourth follow, in order
-        keyChange.stream().skip(2).forEach(t -> receipt.getEngTokenIssue().add(engIssue(t, meter)));
         vend.tokens().stream().filter(t -> !"KEY_CHANGE".equals(t.kind())).forEach(t -> receipt.getEngTokenIssue().add(engIssue(t, meter)));
         resp.setEngTokenReceipt(receipt);
         return (EngTokenResp) responses.keep(caller.clientId(), req.getMsgID(), operation, vend.payloadHash(), vend.id(),

@@ -154,6 +154,10 @@ class XmlVendReceipts {
         KCToken kct = new KCToken();
         kct.setSet1StMeterKey(sts1(tokens.get(0).token()));
         kct.setSet2NdMeterKey(sts1(tokens.get(1).token()));
+        if (tokens.size() >= 4) { // a 128-bit decoder key
+            kct.setSet3RdMeterKey(sts1(tokens.get(2).token()));
+            kct.setSet4ThMeterKey(sts1(tokens.get(3).token()));
+        }
         issue.setToken(kct);
         KCTData data = new KCTData();
         List<KeyChangeView> changes = meters.keyChanges(meter.id());

@@ -123,18 +123,35 @@ class XmlVendOperationsIT extends HubIntegrationTest {
                 XmlVendTestClient.newMsgId(), meter.meterNumber()));
 
         assertThat(same.getFaultInfo().getFault().getClass().getSimpleName()).isEqualTo("UpdateMtrKeySameEx");
-        List<String> tokens = new ArrayList<>();
-        tokens.add(kct.getEngTokenReceipt().getKcTokenIssue().getToken().getSet1StMeterKey().getStsCipher());
-        tokens.add(kct.getEngTokenReceipt().getKcTokenIssue().getToken().getSet2NdMeterKey().getStsCipher());
-        for (int i = 0; i < kct.getEngTokenReceipt().getEngTokenIssue().size(); i++) {
-            tokens.add(engToken(kct, i));
-        }
+        List<String> tokens = keyChangeTokens(kct.getEngTokenReceipt().getKcTokenIssue());
         assertThat(tokens).hasSize(4); // a 128-bit decoder key (EA11) takes four key change tokens
         for (String token : tokens) {
             assertThat(simulator.enter(token)).isIn(MeterResult.FIRST_KCT, MeterResult.SECOND_KCT, MeterResult.ACCEPT);
         }
         assertThat(simulator.supplyGroupCode()).isEqualTo(Integer.parseInt(newGroup.sgc()));
         assertThat(simulator.tariffIndex()).isEqualTo(2);
+    }
+
+    @Test
+    void a_credit_vend_after_a_key_change_carries_all_four_key_change_tokens_before_the_credit_token() throws Exception {
+        XmlVendTestClient.Registered client = clients.register(100_00);
+        MeterView meter = fixture.meter();
+        MeterSimulator simulator = fixture.simulator(meter);
+        SupplyGroupView newGroup = fixture.supplyGroup("0123456789abcdef0123456789abcdef01234567");
+        meters.changeStsParameters(meter.id(), newGroup.id(), "02", "admin");
+
+        CreditVendTx sold = (CreditVendTx) port().creditVendRequest(sale(client, XmlVendTestClient.newMsgId(), meter, "29.00"))
+                .getCreditVendReceipt().getTransactions().getTx().get(0);
+
+        List<String> keyChange = keyChangeTokens(sold.getKcTokenIssue());
+        assertThat(keyChange).hasSize(4);
+        for (String token : keyChange) {
+            assertThat(simulator.enter(token)).isIn(MeterResult.FIRST_KCT, MeterResult.SECOND_KCT, MeterResult.ACCEPT);
+        }
+        assertThat(simulator.supplyGroupCode()).isEqualTo(Integer.parseInt(newGroup.sgc()));
+        assertThat(simulator.enter(((STS1Token) sold.getCreditTokenIssue().getToken()).getStsCipher()))
+                .as("the credit token, made under the new key").isEqualTo(MeterResult.ACCEPT);
+        assertThat(simulator.credit(0)).isEqualTo(10); // 29.00 KES incl. 16 % VAT at 25.00 KES/kWh = 1.0 kWh
     }
 
     @Test
@@ -212,6 +229,17 @@ class XmlVendOperationsIT extends HubIntegrationTest {
     private static String fbeToken(FBEResp resp) {
         CreditVendTx tx = (CreditVendTx) resp.getCreditVendReceipt().getTransactions().getTx().get(0);
         return ((STS1Token) tx.getCreditTokenIssue().getToken()).getStsCipher();
+    }
+
+    /** The key change tokens in order: two for a 64-bit decoder key, four for a 128-bit one. */
+    private static List<String> keyChangeTokens(org.vendinghub.xmlvend.ws.base.KCTokenIssue issue) {
+        org.vendinghub.xmlvend.ws.base.KCToken kct = issue.getToken();
+        List<String> tokens = new ArrayList<>(List.of(kct.getSet1StMeterKey().getStsCipher(), kct.getSet2NdMeterKey().getStsCipher()));
+        if (kct.getSet3RdMeterKey() != null) {
+            tokens.add(kct.getSet3RdMeterKey().getStsCipher());
+            tokens.add(kct.getSet4ThMeterKey().getStsCipher());
+        }
+        return tokens;
     }
 
     private static String engToken(EngTokenResp resp, int index) {
