@@ -59,34 +59,38 @@ class GroupCommitTest {
                 : GroupCommit.Outcome.of("n=" + i)).toList();
     }
 
-    private List<Future<String>> submitAll(GroupCommit<Integer, String> g, List<Integer> items) {
+    /**
+     * Holds a first batch (item 0) in its transaction while {@code items} are submitted, so that they all queue up behind
+     * it, then lets it finish; returns the futures of {@code items}.
+     */
+    private List<Future<String>> queuedBehindARunningBatch(int batchMax, List<Integer> items) throws Exception {
+        CountDownLatch firstBatchRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<Integer, String> g = group(batchMax, batch -> {
+            if (batch.contains(0)) {
+                firstBatchRunning.countDown();
+                await(release);
+            }
+            return answer(batch);
+        });
+        Future<String> first = callers.submit(() -> g.submit(0));
+        assertThat(firstBatchRunning.await(5, TimeUnit.SECONDS)).isTrue();
         List<Future<String>> futures = new ArrayList<>();
         items.forEach(i -> futures.add(callers.submit(() -> g.submit(i))));
+        Thread.sleep(200); // they queue up behind the running batch
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("n=0");
         return futures;
     }
 
     @Test
     void requests_arriving_while_a_batch_runs_go_together_into_the_next_one_and_each_caller_gets_its_own_answer() throws Exception {
-        CountDownLatch firstBatchRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> g = group(100, items -> {
-            if (items.contains(0)) {
-                firstBatchRunning.countDown();
-                await(release);
-            }
-            return answer(items);
-        });
-        Future<String> first = callers.submit(() -> g.submit(0));
-        assertThat(firstBatchRunning.await(5, TimeUnit.SECONDS)).isTrue();
         List<Integer> waiting = new ArrayList<>();
         for (int i = 100; i < 120; i++) {
             waiting.add(i);
         }
-        List<Future<String>> others = submitAll(g, waiting);
-        Thread.sleep(200); // the twenty queue up behind the running batch
-        release.countDown();
+        List<Future<String>> others = queuedBehindARunningBatch(100, waiting);
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("n=0");
         for (int i = 0; i < others.size(); i++) {
             assertThat(others.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("n=" + waiting.get(i));
         }
@@ -104,22 +108,8 @@ class GroupCommitTest {
 
     @Test
     void when_a_whole_batch_fails_each_item_is_tried_again_alone_and_only_the_bad_one_fails() throws Exception {
-        CountDownLatch firstBatchRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> g = group(100, items -> {
-            if (items.contains(0)) {
-                firstBatchRunning.countDown();
-                await(release);
-            }
-            return answer(items);
-        });
-        Future<String> first = callers.submit(() -> g.submit(0));
-        assertThat(firstBatchRunning.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<String>> others = submitAll(g, List.of(11, 12, 13, 14));
-        Thread.sleep(200);
-        release.countDown();
+        List<Future<String>> others = queuedBehindARunningBatch(100, List.of(11, 12, 13, 14));
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("n=0");
         assertThat(others.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("n=11");
         assertThat(others.get(1).get(5, TimeUnit.SECONDS)).isEqualTo("n=12");
         assertThat(others.get(3).get(5, TimeUnit.SECONDS)).isEqualTo("n=14");
@@ -131,20 +121,7 @@ class GroupCommitTest {
 
     @Test
     void a_batch_never_takes_more_than_its_maximum() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, String> g = group(4, items -> {
-            if (items.contains(0)) {
-                await(release);
-            }
-            return answer(items);
-        });
-        Future<String> first = callers.submit(() -> g.submit(0));
-        Thread.sleep(100);
-        List<Integer> ten = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        List<Future<String>> others = submitAll(g, ten);
-        Thread.sleep(200);
-        release.countDown();
-        first.get(5, TimeUnit.SECONDS);
+        List<Future<String>> others = queuedBehindARunningBatch(4, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         for (Future<String> f : others) {
             f.get(5, TimeUnit.SECONDS);
         }
