@@ -1,5 +1,7 @@
 package org.vendinghub.security;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.debugger.DebuggerJmxConnectorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,9 @@ class HawtioIT extends HubIntegrationTest {
 
     @Autowired
     PasswordEncoder encoder;
+
+    @Autowired
+    CamelContext camel;
 
     @BeforeEach
     void users() {
@@ -55,9 +60,12 @@ class HawtioIT extends HubIntegrationTest {
     }
 
     @Test
-    void the_route_tracer_and_debugger_are_on_standby_for_hawtio() {
+    void the_route_tracer_is_on_standby_for_hawtio_and_there_is_no_debugger_and_no_open_jmx_connector() {
         String tracers = admin().getForObject(url("/actuator/jolokia/search/org.apache.camel:type=tracer,*"), String.class);
-        assertThat(tracers).contains("name=BacklogTracer", "name=BacklogDebugger");
+        assertThat(tracers).contains("name=BacklogTracer").doesNotContain("name=BacklogDebugger");
+        assertThat(camel.isDebugging()).isFalse();
+        assertThat(camel.hasService(DebuggerJmxConnectorService.class)).as("an RMI connector without authentication").isNull();
+        assertThat(camel.isMessageHistory()).as("message history makes the standby tracer dump every message").isFalse();
     }
 
     @Test
