@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.vendinghub.api.StrictJson;
-import org.vendinghub.audit.AuditLog;
-import org.vendinghub.ledger.NotFoundException;
 import org.vendinghub.ledger.vendor.VendorService;
 import org.vendinghub.ledger.vendor.VendorView;
 import org.vendinghub.security.UserAdministration;
@@ -56,15 +54,15 @@ class XmlVendAdminController {
     }
 
     private final XmlVendClients clients;
+    private final XmlVendClientChanges changes;
     private final VendorService vendors;
     private final UserAdministration users;
-    private final AuditLog audit;
 
-    XmlVendAdminController(XmlVendClients clients, VendorService vendors, UserAdministration users, AuditLog audit) {
+    XmlVendAdminController(XmlVendClients clients, XmlVendClientChanges changes, VendorService vendors, UserAdministration users) {
         this.clients = clients;
+        this.changes = changes;
         this.vendors = vendors;
         this.users = users;
-        this.audit = audit;
     }
 
     @GetMapping
@@ -89,11 +87,8 @@ class XmlVendAdminController {
     @Operation(summary = "Register a client selling on this vendor's float (409 when the clientID is taken; audited)")
     ClientResponse register(@PathVariable long vendorId, @RequestBody ClientRequest r, Principal user) {
         inScope(user, vendorId);
-        XmlVendClients.Client client = clients.register(r.clientId(), vendorId, r.name(), r.allowedOperations(),
-                r.certSubject() == null || r.certSubject().isBlank() ? null : r.certSubject().trim());
-        audit.record(user.getName(), "XMLVEND_CLIENT_REGISTERED", "xmlvend:" + client.clientId(), "vendor " + vendorId + ", "
-                + client.name() + (client.allowedOperations().isEmpty() ? "" : ", only " + client.allowedOperations()));
-        return response(client);
+        return response(changes.register(vendorId, r.clientId(), r.name(), r.allowedOperations(),
+                r.certSubject() == null || r.certSubject().isBlank() ? null : r.certSubject().trim(), user.getName()));
     }
 
     @PostMapping("/{clientId}/disable")
@@ -117,9 +112,8 @@ class XmlVendAdminController {
     @Transactional
     @Operation(summary = "Add a terminal (the terminalID the client sends) or enable it again")
     ClientResponse addTerminal(@PathVariable long vendorId, @PathVariable String clientId, @PathVariable String terminalId, Principal user) {
-        clientOf(user, vendorId, clientId);
-        clients.addTerminal(clientId, terminalId);
-        audit.record(user.getName(), "XMLVEND_TERMINAL_ENABLED", "xmlvend:" + clientId, "terminal " + terminalId);
+        inScope(user, vendorId);
+        changes.enableTerminal(vendorId, clientId, terminalId, user.getName());
         return response(clients.client(clientId));
     }
 
@@ -129,9 +123,8 @@ class XmlVendAdminController {
     @Operation(summary = "Disable one terminal of the client")
     ClientResponse disableTerminal(@PathVariable long vendorId, @PathVariable String clientId, @PathVariable String terminalId,
                                    Principal user) {
-        clientOf(user, vendorId, clientId);
-        clients.setTerminalEnabled(clientId, terminalId, false);
-        audit.record(user.getName(), "XMLVEND_TERMINAL_DISABLED", "xmlvend:" + clientId, "terminal " + terminalId);
+        inScope(user, vendorId);
+        changes.disableTerminal(vendorId, clientId, terminalId, user.getName());
         return response(clients.client(clientId));
     }
 
@@ -141,9 +134,8 @@ class XmlVendAdminController {
     @Operation(summary = "Add an operator (authCred opName) or set a new password; only the bcrypt hash is kept (audited)")
     ClientResponse setOperator(@PathVariable long vendorId, @PathVariable String clientId, @PathVariable String opName,
                                @RequestBody Password body, Principal user) {
-        clientOf(user, vendorId, clientId);
-        clients.setOperator(clientId, opName, body.password());
-        audit.record(user.getName(), "XMLVEND_OPERATOR_SET", "xmlvend:" + clientId, "operator " + opName);
+        inScope(user, vendorId);
+        changes.setOperator(vendorId, clientId, opName, body.password(), user.getName());
         return response(clients.client(clientId));
     }
 
@@ -153,27 +145,21 @@ class XmlVendAdminController {
     @Operation(summary = "Disable one operator of the client")
     ClientResponse disableOperator(@PathVariable long vendorId, @PathVariable String clientId, @PathVariable String opName,
                                    Principal user) {
-        clientOf(user, vendorId, clientId);
-        clients.setOperatorEnabled(clientId, opName, false);
-        audit.record(user.getName(), "XMLVEND_OPERATOR_DISABLED", "xmlvend:" + clientId, "operator " + opName);
+        inScope(user, vendorId);
+        changes.disableOperator(vendorId, clientId, opName, user.getName());
         return response(clients.client(clientId));
     }
 
     private ClientResponse enabled(long vendorId, String clientId, boolean enabled, Principal user) {
-        clientOf(user, vendorId, clientId);
-        clients.setEnabled(clientId, enabled);
-        audit.record(user.getName(), enabled ? "XMLVEND_CLIENT_ENABLED" : "XMLVEND_CLIENT_DISABLED", "xmlvend:" + clientId, "");
+        inScope(user, vendorId);
+        changes.setEnabled(vendorId, clientId, enabled, user.getName());
         return response(clients.client(clientId));
     }
 
     /** The client, if it belongs to this vendor (404 otherwise, as for an unknown client). */
     private XmlVendClients.Client clientOf(Principal user, long vendorId, String clientId) {
         inScope(user, vendorId);
-        XmlVendClients.Client client = clients.client(clientId);
-        if (client.vendorId() != vendorId) {
-            throw NotFoundException.of("XMLVend client " + clientId + " of vendor", vendorId);
-        }
-        return client;
+        return clients.clientOfVendor(vendorId, clientId);
     }
 
     /** A vendor-group user reaches only the group's vendors. */

@@ -150,6 +150,15 @@ public class XmlVendClients {
         return found.get(0);
     }
 
+    /** The client, if it sells on this vendor's float; NotFoundException otherwise, as for an unknown client. */
+    public Client clientOfVendor(long vendorId, String clientId) {
+        Client client = client(clientId);
+        if (client.vendorId() != vendorId) {
+            throw org.vendinghub.ledger.NotFoundException.of("XMLVend client " + clientId + " of vendor", vendorId);
+        }
+        return client;
+    }
+
     /**
      * Who sent {@code req} for {@code operation}, or a fault: ClientIDAuthorisationEx for an unknown or disabled client
      * or terminal or the wrong TLS certificate; RequestAuthorisationEx for wrong operator credentials or an operation
