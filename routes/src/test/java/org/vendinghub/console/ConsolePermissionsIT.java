@@ -96,6 +96,7 @@ class ConsolePermissionsIT extends HubIntegrationTest {
                 new String[] {"operators", "POST", "/console/debts/1/write-offs"},
                 new String[] {"read-only", "GET", "/console/vendors/1/edit"},
                 new String[] {"read-only", "POST", "/console/vendors/1"},
+                new String[] {"read-only", "POST", "/console/vendors/1/xmlvend-clients"},
                 new String[] {"read-only", "GET", "/console/agents/1"},
                 new String[] {"read-only", "POST", "/console/agents/1"},
                 new String[] {"read-only", "POST", "/console/tariffs/1"},

@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A registered XMLVend client for tests: a vendor with float, its client EAN, terminal and operator, and requests. */
 @Component
-class XmlVendTestClient {
+public class XmlVendTestClient {
 
-    static final String TERMINAL = "POS-0042";
-    static final String OPERATOR = "HUBOP01";
-    static final String PASSWORD = "op-password-1";
+    public static final String TERMINAL = "POS-0042";
+    public static final String OPERATOR = "HUBOP01";
+    public static final String PASSWORD = "op-password-1";
     private static final AtomicLong MSG = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
 
     private final VendFixture fixture;
@@ -65,21 +65,21 @@ class XmlVendTestClient {
         return new Registered(ean, vendorId);
     }
 
-    static XMLVendServiceSoap port(String address) {
+    public static XMLVendServiceSoap port(String address) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(XMLVendServiceSoap.class);
         factory.setAddress(address);
         return (XMLVendServiceSoap) factory.create();
     }
 
-    static MsgID newMsgId() {
+    public static MsgID newMsgId() {
         MsgID id = new MsgID();
         id.setDateTime("20250314101502");
         id.setUniqueNumber(Long.toString(MSG.incrementAndGet()));
         return id;
     }
 
-    static <T extends BaseReq> T header(T req, String ean, MsgID msgId) {
+    public static <T extends BaseReq> T header(T req, String ean, MsgID msgId) {
         EANDeviceID client = new EANDeviceID();
         client.setEan(ean);
         req.setClientID(client);
@@ -94,7 +94,7 @@ class XmlVendTestClient {
         return req;
     }
 
-    static <T extends BaseVendReq> T vendHeader(T req, String ean, MsgID msgId, String meterNumber) {
+    public static <T extends BaseVendReq> T vendHeader(T req, String ean, MsgID msgId, String meterNumber) {
         header(req, ean, msgId);
         req.setResource(new Electricity());
         MeterNumber msno = new MeterNumber();
