@@ -21,7 +21,7 @@ public record VendProperties(
         @DefaultValue("vend.cmd.submit") String submitQueue,
         @DefaultValue("vend.cmd.compensate") String compensateQueue,
         @DefaultValue("token.cmd.deliver") String deliverQueue,
-        @DefaultValue("64") int consumers,
+        @DefaultValue("256") int consumers,
         @DefaultValue("15s") Duration replyTimeout,
         @DefaultValue("5m") Duration reservationTimeout,
         @DefaultValue("1000000000") long maxAmountMinor,
