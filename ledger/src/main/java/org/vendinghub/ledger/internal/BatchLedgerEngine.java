@@ -265,7 +265,15 @@ public class BatchLedgerEngine {
 
     /** Transfers by id, as committed (a read of rows that never change once written). */
     public Map<String, TransferView> read(Set<String> ids) {
-        return readWhere("id", ids);
+        Map<String, TransferView> rows = new HashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        named.query("SELECT " + TRANSFER_COLUMNS + " FROM ledger_transfer WHERE id IN (:ids)", Map.of("ids", ids), rs -> {
+            TransferView v = transfer(rs);
+            rows.put(v.id(), v);
+        });
+        return rows;
     }
 
     /**
@@ -280,7 +288,7 @@ public class BatchLedgerEngine {
         Map<String, TransferView> rows = new HashMap<>();
         named.query("SELECT " + TRANSFER_COLUMNS + " FROM ledger_transfer WHERE id IN (:ids)"
                 + (pendingIds.isEmpty() ? "" : " OR pending_id IN (:pendings)"),
-                Map.of("ids", ids, "pendings", pendingIds.isEmpty() ? Set.of("-") : pendingIds), rs -> {
+                Map.of("ids", ids, "pendings", pendingIds), rs -> {
                     TransferView v = transfer(rs);
                     rows.put(v.id(), v);
                 });
@@ -295,19 +303,6 @@ public class BatchLedgerEngine {
             }
         });
         return found;
-    }
-
-    private Map<String, TransferView> readWhere(String column, Set<String> values) {
-        Map<String, TransferView> rows = new HashMap<>();
-        if (values.isEmpty()) {
-            return rows;
-        }
-        named.query("SELECT " + TRANSFER_COLUMNS + " FROM ledger_transfer WHERE " + column + " IN (:values)", Map.of("values", values),
-                rs -> {
-                    TransferView v = transfer(rs);
-                    rows.put(v.id(), v);
-                });
-        return rows;
     }
 
     private static TransferView transfer(java.sql.ResultSet rs) throws java.sql.SQLException {
