@@ -69,11 +69,6 @@ public class TokenDelivery {
         store.markDelivery(VendId.parse(vendId), "REJECTED", detail);
     }
 
-    /** Why the last delivery of the vend did not go out (null when it did, or none was tried yet). */
-    public String detail(VendId id) {
-        return store.deliveryDetail(id);
-    }
-
     private static String caught(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         return cause == null ? "unknown" : cause.getMessage();

@@ -31,11 +31,9 @@ class VendController {
     static final String CHANNEL = "API";
 
     private final VendService vends;
-    private final TokenDelivery deliveries;
 
-    VendController(VendService vends, TokenDelivery deliveries) {
+    VendController(VendService vends) {
         this.vends = vends;
-        this.deliveries = deliveries;
     }
 
     @PostMapping
@@ -58,8 +56,7 @@ class VendController {
     @PreAuthorize("hasAuthority('VIEW_VENDS')")
     @Operation(summary = "A vend with its status, tokens, price breakdown and receipt")
     VendResponse byId(@PathVariable String id) {
-        VendId vendId = VendId.parse(id);
-        return vends.find(vendId).map(v -> VendResponse.of(v, deliveries.detail(vendId)))
+        return vends.find(VendId.parse(id)).map(VendResponse::of)
                 .orElseThrow(() -> NotFoundException.of("vend", id));
     }
 
@@ -68,7 +65,7 @@ class VendController {
     @Operation(summary = "Find your vend by the client reference you sent")
     VendResponse byClientRef(@RequestParam String clientRef, Authentication caller) {
         return vends.findByChannelRef(CHANNEL, scoped(caller, clientRef))
-                .map(v -> VendResponse.of(v, deliveries.detail(VendId.parse(v.id()))))
+                .map(VendResponse::of)
                 .orElseThrow(() -> NotFoundException.of("vend with clientRef", clientRef));
     }
 

@@ -34,17 +34,12 @@ record VendResponse(String vendId, String status, String meterNumber, Money amou
     }
 
     static VendResponse of(VendView v) {
-        return of(v, null);
-    }
-
-    /** With the reason the last delivery failed, which only the vend's own page shows. */
-    static VendResponse of(VendView v, String deliveryDetail) {
         List<Token> tokens = v.tokens().stream()
                 .map(t -> new Token(t.kind(), t.description(), t.token(), t.formatted(), t.tid(), t.value(), t.testToken())).toList();
         return new VendResponse(v.id(), v.status().name(), v.meterNumber(),
                 v.amountMinor() == null ? null : new Money(v.amountMinor(), v.currency()), v.unitsTenths(), tokens,
                 receipt(v), v.failureCode() == null ? null : new Failure(v.failureCode(), v.failureMessage()),
-                new Delivery(v.deliveryStatus(), v.deliveryAttempts(), deliveryDetail), v.createdAt(), v.issuedAt());
+                new Delivery(v.deliveryStatus(), v.deliveryAttempts(), v.deliveryDetail()), v.createdAt(), v.issuedAt());
     }
 
     private static Receipt receipt(VendView v) {

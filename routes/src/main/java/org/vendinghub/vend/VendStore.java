@@ -29,7 +29,7 @@ class VendStore {
 
     private static final String COLUMNS = "id, seq, channel, channel_ref, meter_number, meter_id, purpose, status, amount_minor, "
             + "currency, units_requested, units_tenths, breakdown_json, failure_code, failure_message, delivery_status, "
-            + "delivery_attempts, refund_status, created_by, created_at, issued_at, payload_hash";
+            + "delivery_attempts, delivery_detail, refund_status, created_by, created_at, issued_at, payload_hash";
 
     private static final String TOKEN_COLUMNS = "t.seq t_seq, t.kind t_kind, t.description t_description, t.token t_token, "
             + "t.token_class t_class, t.subclass t_subclass, t.tid t_tid, t.value t_value, t.test_token t_test";
@@ -261,11 +261,6 @@ class VendStore {
                 deliveryStatus, truncate(detail, 500), deliveryStatus, now(), id.toString());
     }
 
-    /** Why the vend's last delivery did not go out; null when it did or none was tried yet. */
-    String deliveryDetail(VendId id) {
-        return jdbc.query("SELECT delivery_detail FROM vend WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, id.toString());
-    }
-
     void markReversed(VendId id, String reason) {
         jdbc.update("UPDATE vend SET status = 'REVERSED', failure_code = 'REVERSED', failure_message = ?, updated_at = ? WHERE id = ?",
                 truncate(reason, 500), now(), id.toString());
@@ -300,7 +295,7 @@ class VendStore {
     private static VendView withTokens(VendView v, List<VendToken> tokens) {
         return new VendView(v.id(), v.receiptSeq(), v.channel(), v.channelRef(), v.meterNumber(), v.meterId(), v.purpose(), v.status(),
                 v.amountMinor(), v.currency(), v.unitsRequested(), v.unitsTenths(), v.breakdown(), tokens, v.failureCode(),
-                v.failureMessage(), v.deliveryStatus(), v.deliveryAttempts(), v.refundStatus(), v.createdBy(), v.createdAt(),
+                v.failureMessage(), v.deliveryStatus(), v.deliveryAttempts(), v.deliveryDetail(), v.refundStatus(), v.createdBy(), v.createdAt(),
                 v.issuedAt(), v.payloadHash());
     }
 
@@ -312,7 +307,7 @@ class VendStore {
                 VendStatus.valueOf(rs.getString("status")), rs.getObject("amount_minor", Long.class), rs.getString("currency"),
                 rs.getObject("units_requested", Long.class), rs.getObject("units_tenths", Long.class),
                 breakdown == null ? null : read(breakdown), List.of(), rs.getString("failure_code"), rs.getString("failure_message"),
-                rs.getString("delivery_status"), rs.getInt("delivery_attempts"), rs.getString("refund_status"),
+                rs.getString("delivery_status"), rs.getInt("delivery_attempts"), rs.getString("delivery_detail"), rs.getString("refund_status"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), issued == null ? null : issued.toInstant(),
                 rs.getString("payload_hash"));
     }

@@ -9,7 +9,7 @@ import java.util.List;
 public record VendView(String id, long receiptSeq, String channel, String channelRef, String meterNumber, Long meterId,
                        String purpose, VendStatus status, Long amountMinor, String currency, Long unitsRequested,
                        Long unitsTenths, PriceBreakdown breakdown, List<VendToken> tokens, String failureCode,
-                       String failureMessage, String deliveryStatus, int deliveryAttempts, String refundStatus,
+                       String failureMessage, String deliveryStatus, int deliveryAttempts, String deliveryDetail, String refundStatus,
                        String createdBy, Instant createdAt, Instant issuedAt, String payloadHash) {
 
     public String receiptNo() {
