@@ -86,6 +86,10 @@ class PosTerminalAuthentication {
                 log.warn("POS client certificate refused: subject not registered");
                 throw PosRefusedException.unauthorized("UNKNOWN_CERTIFICATE", "no terminal is registered for this client certificate");
             }
+            if (t.secretHash() != null) { // a terminal that has both needs both, whichever it forgot
+                throw PosRefusedException.unauthorized("TERMINAL_CREDENTIALS_REQUIRED", "terminal " + t.terminalId()
+                        + " must also send its terminal id and secret (HTTP Basic)");
+            }
         } else {
             throw PosRefusedException.unauthorized("TERMINAL_CREDENTIALS_REQUIRED", "a POS terminal authenticates with HTTP Basic "
                     + "(terminal id and secret) or its registered TLS client certificate");

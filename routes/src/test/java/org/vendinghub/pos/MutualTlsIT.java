@@ -147,6 +147,7 @@ class MutualTlsIT {
         HttpResponse<String> both = get(client(TILL_8), "/api/pos/v1/terminal", basic(terminalId, secret));
         HttpResponse<String> secretOnly = get(anonymous(), "/api/pos/v1/terminal", basic(terminalId, secret));
         HttpResponse<String> anotherCertificate = get(client(TILL_7), "/api/pos/v1/terminal", basic(terminalId, secret));
+        HttpResponse<String> certificateOnly = get(client(TILL_8), "/api/pos/v1/terminal", null);
 
         assertThat(both.statusCode()).as(both.body()).isEqualTo(200);
         assertThat(body(both).get("terminalId").asText()).isEqualTo(terminalId);
@@ -154,6 +155,8 @@ class MutualTlsIT {
         assertThat(body(secretOnly).get("code").asText()).isEqualTo("CLIENT_CERTIFICATE_REQUIRED");
         assertThat(anotherCertificate.statusCode()).isEqualTo(401);
         assertThat(body(anotherCertificate).get("code").asText()).isEqualTo("CLIENT_CERTIFICATE_REQUIRED");
+        assertThat(certificateOnly.statusCode()).isEqualTo(401);
+        assertThat(body(certificateOnly).get("code").asText()).isEqualTo("TERMINAL_CREDENTIALS_REQUIRED");
     }
 
     @Test

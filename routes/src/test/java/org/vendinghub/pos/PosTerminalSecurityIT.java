@@ -218,11 +218,14 @@ class PosTerminalSecurityIT extends HubIntegrationTest {
         PosTerminalAuthentication.Terminal byCertificate = authentication.authenticate(null, null, subject);
         PosRefusedException unknownCertificate = catchThrowableOfType(PosRefusedException.class,
                 () -> authentication.authenticate(null, null, "CN=someone else"));
+        PosRefusedException certificateWithoutSecret = catchThrowableOfType(PosRefusedException.class,
+                () -> authentication.authenticate(null, null, subject + "2"));
         ResponseEntity<JsonNode> secretWithoutCertificate = new PosClient(http, url(""), both.terminal().terminalId(), both.secret())
                 .get("/api/pos/v1/terminal");
 
         assertThat(byCertificate.vendorId()).isEqualTo(vendorId);
         assertThat(unknownCertificate.code()).isEqualTo("UNKNOWN_CERTIFICATE");
+        assertThat(certificateWithoutSecret.code()).isEqualTo("TERMINAL_CREDENTIALS_REQUIRED");
         assertThat(secretWithoutCertificate.getStatusCode().value()).isEqualTo(401);
         assertThat(secretWithoutCertificate.getBody().get("code").asText()).isEqualTo("CLIENT_CERTIFICATE_REQUIRED");
         assertThat(authentication.authenticate(both.terminal().terminalId(), both.secret(), subject + "2").terminalId())
