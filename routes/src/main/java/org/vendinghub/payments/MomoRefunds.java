@@ -79,8 +79,11 @@ class MomoRefunds {
             outcomes.retryLater(r, p, r.status(), e);
             return "RETRY " + e.code();
         } catch (RejectedException e) {
-            outcomes.finish(r, p, false, e.code(), "MoMo refused to tell the refund's status: " + e.getMessage(), null);
-            return "FAILED " + e.code();
+            // MoMo accepted the refund already and may be paying it out: a refused status READ (an expired token, a
+            // 4xx) must not end it FAILED, or an operator pays back by hand what MTN pays too. Ask again, up to the limit.
+            outcomes.retryLater(r, p, r.status(), new TransientException(e.code(), "MoMo refused to tell the refund's status: "
+                    + e.getMessage(), e));
+            return "RETRY " + e.code();
         }
         return switch (status.status()) {
             case "SUCCESSFUL" -> succeeded(r, p, status);

@@ -154,6 +154,29 @@ class MomoRefundIT extends MobileMoneyTest {
     }
 
     @Test
+    void a_refused_status_read_does_not_end_a_refund_momo_accepted_the_next_read_settles_it() throws Exception {
+        MeterView meter = fixture.meter();
+        String msisdn = MomoPaymentsIT.msisdn();
+        ProviderStubs.SERVER.stubFor(post(urlEqualTo(REFUND)).willReturn(ProviderStubs.json(202, "")));
+        JsonNode requested = paidForABlockedMeter(meter, msisdn);
+        String refundId = requested.at("/refund/id").asText();
+        ProviderStubs.SERVER.stubFor(get(urlPathMatching(REFUND + "/.+"))
+                .willReturn(ProviderStubs.json(403, "{\"code\":\"NOT_ALLOWED\",\"message\":\"Authorization failed.\"}")));
+
+        refunds.retryDue(clock.instant().plusSeconds(600));
+
+        JsonNode stillOpen = payment(requested.get("id").asText());
+        assertThat(stillOpen.at("/refund/status").asText()).isEqualTo("REQUESTED");
+        assertThat(stillOpen.get("status").asText()).isEqualTo("REFUNDING");
+        refundStatusIs(refundStatus(refundId, "SUCCESSFUL", ""));
+        refunds.retryDue(clock.instant().plusSeconds(1200));
+
+        JsonNode refunded = payment(requested.get("id").asText());
+        assertThat(refunded.get("status").asText()).isEqualTo("REFUNDED");
+        assertThat(refundReferences(refunded)).containsExactly(refundId);
+    }
+
+    @Test
     void a_refund_that_meets_a_5xx_is_sent_again_later_with_the_same_reference_and_then_settles() throws Exception {
         MeterView meter = fixture.meter();
         String msisdn = MomoPaymentsIT.msisdn();
