@@ -126,7 +126,8 @@ class MpesaRefunds {
             return "FAILED NO_RECEIPT";
         }
         store.setReceipt(p.id(), receipt);
-        store.refundResult(r.id(), "QUEUED", "RECEIPT_FOUND", "Transaction Status found receipt " + receipt, clock.instant());
+        // not due before the retry period: the reversal goes out right here, and a retry timer must not send a second one
+        store.refundResult(r.id(), "QUEUED", "RECEIPT_FOUND", "Transaction Status found receipt " + receipt, outcomes.nextAttempt());
         log.info("refund {}: receipt {} of payment {} found by Transaction Status", r.id(), receipt, p.id());
         reverse(store.refund(r.id()).orElseThrow(), store.find(p.id()).orElseThrow());
         return "RECEIPT " + receipt;
