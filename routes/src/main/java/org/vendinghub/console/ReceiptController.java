@@ -40,8 +40,12 @@ class ReceiptController {
 
     @GetMapping("/receipt/{id}")
     @PreAuthorize(VIEW)
-    String receipt(@PathVariable String id, Model model) {
-        return show(model, vend(id), false, "", new FormErrors());
+    String receipt(@PathVariable String id, Principal principal, Model model) {
+        VendView vend = vend(id);
+        if (!principal.getName().equals(vend.createdBy())) { // the seller's own receipt is not a reprint
+            auditTokensShown(principal, vend);
+        }
+        return show(model, vend, false, "", new FormErrors());
     }
 
     /** A copy of an earlier receipt with its tokens; the audit log records who reprinted what. */
@@ -49,9 +53,16 @@ class ReceiptController {
     @PreAuthorize("hasAnyAuthority('VEND','VIEW_VENDS')")
     String reprint(@PathVariable String id, Principal principal, Model model) {
         VendView vend = vend(id);
-        audit.record(principal.getName(), "TOKENS_REPRINTED", "meter " + vend.meterNumber(),
-                "receipt " + vend.receiptNo() + " (vend " + vend.id() + "), " + vend.tokens().size() + " token(s)");
+        auditTokensShown(principal, vend);
         return show(model, vend, true, "", new FormErrors());
+    }
+
+    /** Token digits shown to anyone but their seller are audited, whichever page shows them. */
+    private void auditTokensShown(Principal principal, VendView vend) {
+        if (!vend.tokens().isEmpty()) {
+            audit.record(principal.getName(), "TOKENS_REPRINTED", "meter " + vend.meterNumber(),
+                    "receipt " + vend.receiptNo() + " (vend " + vend.id() + "), " + vend.tokens().size() + " token(s)");
+        }
     }
 
     @PostMapping("/receipt/{id}/reversal")

@@ -204,6 +204,8 @@ class ConsoleVendOperationsIT extends HubIntegrationTest {
         String copy = reader.get("/console/vend/reprint/" + newest.id()).body();
         assertThat(copy).contains("id=\"reprint-mark\"", newest.tokens().get(0).formatted());
         assertThat(reprints(meter)).isEqualTo(before + 1);
+        assertThat(reader.get("/console/vend/receipt/" + newest.id()).body()).contains(newest.tokens().get(0).formatted());
+        assertThat(reprints(meter)).as("the receipt page shows the digits too").isEqualTo(before + 2);
     }
 
     private ConsoleClient operator() {
