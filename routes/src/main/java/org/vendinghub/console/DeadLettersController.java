@@ -13,6 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.vendinghub.deadletters.BrokerUnavailableException;
 import org.vendinghub.deadletters.DeadLetter;
 import org.vendinghub.deadletters.DeadLetters;
+import org.vendinghub.deadletters.ManagementRefusedException;
 import org.vendinghub.domain.ValidationException;
 import org.vendinghub.ledger.LedgerRejection;
 
@@ -75,7 +76,7 @@ class DeadLettersController {
     private String act(String queue, Model model, RedirectAttributes flash, Supplier<String> action) {
         try {
             flash.addFlashAttribute("notice", action.get());
-        } catch (ValidationException | LedgerRejection | BrokerUnavailableException e) {
+        } catch (ValidationException | LedgerRejection | BrokerUnavailableException | ManagementRefusedException e) {
             FormErrors errors = new FormErrors();
             errors.form(e.getMessage());
             model.addAttribute("errors", errors);
@@ -87,7 +88,7 @@ class DeadLettersController {
     private static <T> T attempt(FormErrors errors, Supplier<T> read, T fallback) {
         try {
             return read.get();
-        } catch (LedgerRejection | BrokerUnavailableException e) {
+        } catch (LedgerRejection | BrokerUnavailableException | ManagementRefusedException e) {
             errors.form(e.getMessage());
             return fallback;
         }

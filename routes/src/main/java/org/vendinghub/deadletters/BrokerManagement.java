@@ -79,11 +79,4 @@ class BrokerManagement {
         }
         return result;
     }
-
-    /** The broker refused the operation (no such queue, no permission): its own words are in the message. */
-    static class ManagementRefusedException extends RuntimeException {
-        ManagementRefusedException(String what, String reason) {
-            super("the broker refused " + what + ": " + reason);
-        }
-    }
 }

@@ -26,8 +26,8 @@ class DeadLetterProblems {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "BROKER_UNAVAILABLE", e.getMessage(), request);
     }
 
-    @ExceptionHandler(BrokerManagement.ManagementRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(BrokerManagement.ManagementRefusedException e, HttpServletRequest request) {
+    @ExceptionHandler(ManagementRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(ManagementRefusedException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "broker-refused", "BROKER_REFUSED", e.getMessage(), request);
     }
 
