@@ -145,7 +145,7 @@ class VendorsController {
                 tx.executeWithoutResult(s -> {
                     VendorView after = vendors.update(id, terms.vendor(before.utilityId(), form.name()));
                     lowFloats.setThreshold(id, terms.lowFloatMinor(), principal.getName());
-                    audit.record(principal.getName(), "VENDOR_UPDATED", "vendor:" + id, describe(before) + " -> " + after.name() + ", "
+                    audit.record(principal.getName(), "VENDOR_CHANGED", "vendor:" + id, describe(before) + " -> " + after.name() + ", "
                             + terms.describe());
                 });
                 flash.addFlashAttribute("notice", "Vendor saved.");

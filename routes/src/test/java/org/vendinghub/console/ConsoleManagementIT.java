@@ -197,7 +197,7 @@ class ConsoleManagementIT extends HubIntegrationTest {
         assertThat(saved.discountBp()).isEqualTo(250);
         assertThat(saved.creditLimitMinor()).isEqualTo(15_000);
         assertThat(ConsoleDashboardIT.text(admin.get("/console/vendors/" + vendor.id()).body(), "low-float-level")).isEqualTo("250.00");
-        assertThat(audits("VENDOR_UPDATED", "vendor:" + vendor.id())).isEqualTo(1);
+        assertThat(audits("VENDOR_CHANGED", "vendor:" + vendor.id())).isEqualTo(1);
     }
 
     @Test
