@@ -6,6 +6,8 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import org.vendinghub.vend.VendView;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,7 +40,7 @@ class SalesReport {
                     String failureMessage, String deliveryStatus, String refundStatus, Long amountMinor, String currency,
                     Instant createdAt, Instant updatedAt) {
         public String receiptNo() {
-            return "R" + String.format("%09d", receiptSeq);
+            return VendView.receiptNo(receiptSeq);
         }
     }
 

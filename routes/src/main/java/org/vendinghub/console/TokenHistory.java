@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import org.vendinghub.vend.VendView;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +29,7 @@ class TokenHistory {
     record HistoryLine(String id, long receiptSeq, String channel, String purpose, String status, Long amountMinor, String currency,
                        Long unitsTenths, String failureCode, String createdBy, Instant createdAt, List<TokenLine> tokens) {
         public String receiptNo() {
-            return "R" + String.format("%09d", receiptSeq);
+            return VendView.receiptNo(receiptSeq);
         }
 
         public boolean hasTokens() {

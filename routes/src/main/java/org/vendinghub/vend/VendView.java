@@ -13,6 +13,11 @@ public record VendView(String id, long receiptSeq, String channel, String channe
                        String createdBy, Instant createdAt, Instant issuedAt, String payloadHash) {
 
     public String receiptNo() {
+        return receiptNo(receiptSeq);
+    }
+
+    /** The receipt number every receipt, report and page prints for a vend's sequence number. */
+    public static String receiptNo(long receiptSeq) {
         return "R" + String.format("%09d", receiptSeq);
     }
 
