@@ -25,6 +25,15 @@ public record Money(long amountMinor, String currency) {
         return new Money(Math.subtractExact(amountMinor, other.amountMinor), currency);
     }
 
+    /** Decimals of the currency's major unit (KES 2, UGX 0); 2 for a code the JDK does not know, as the hub assumes cents. */
+    public static int fractionDigits(String currency) {
+        try {
+            return Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            return 2;
+        }
+    }
+
     public boolean isPositive() {
         return amountMinor > 0;
     }

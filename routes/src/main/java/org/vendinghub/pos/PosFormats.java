@@ -1,10 +1,11 @@
 package org.vendinghub.pos;
 
+import org.vendinghub.domain.Money;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 
 /** How amounts, units and times read on POS slips: "KES 116.00", "4.0 kWh", "2026-03-14 10:15". */
 final class PosFormats {
@@ -16,7 +17,7 @@ final class PosFormats {
 
     /** Minor units in the currency's own number of decimals (2 for KES, 0 for UGX). */
     static String amount(long minor, String currency) {
-        return BigDecimal.valueOf(minor, digits(currency)).toPlainString();
+        return BigDecimal.valueOf(minor, Money.fractionDigits(currency)).toPlainString();
     }
 
     static String money(long minor, String currency) {
@@ -31,11 +32,4 @@ final class PosFormats {
         return at == null ? "" : TIME.withZone(zone).format(at) + (zone.getId().equals("UTC") || zone.getId().equals("Z") ? " UTC" : "");
     }
 
-    private static int digits(String currency) {
-        try {
-            return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        } catch (IllegalArgumentException e) {
-            return 2; // a utility's own currency code unknown to the JDK: cents, as the rest of the hub assumes
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.vendinghub.xmlvend;
 
+import org.vendinghub.domain.Money;
 import org.vendinghub.xmlvend.ws.base.BaseReq;
 import org.vendinghub.xmlvend.ws.base.BaseResp;
 import org.vendinghub.xmlvend.ws.base.Currency;
@@ -69,7 +70,7 @@ final class XmlVendWire {
 
     static Currency money(long minor, String currency) {
         Currency c = new Currency();
-        c.setValue(BigDecimal.valueOf(minor, fractionDigits(currency)));
+        c.setValue(BigDecimal.valueOf(minor, Money.fractionDigits(currency)));
         c.setSymbol(currency);
         return c;
     }
@@ -77,10 +78,10 @@ final class XmlVendWire {
     /** An amount as minor units of {@code currency}; more decimals than the currency has is a refusal, not a rounding. */
     static long minor(BigDecimal value, String currency) {
         try {
-            return value.movePointRight(fractionDigits(currency)).longValueExact();
+            return value.movePointRight(Money.fractionDigits(currency)).longValueExact();
         } catch (ArithmeticException e) {
             throw new XmlVendException(XmlVendFaultType.BUSINESS_RULE, "AMOUNT_PRECISION", "amount " + value.toPlainString()
-                    + " has more decimals than " + currency + " allows (" + fractionDigits(currency) + ")");
+                    + " has more decimals than " + currency + " allows (" + Money.fractionDigits(currency) + ")");
         }
     }
 
@@ -91,13 +92,6 @@ final class XmlVendWire {
         return units;
     }
 
-    static int fractionDigits(String currency) {
-        try {
-            return Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-        } catch (IllegalArgumentException e) {
-            return 2;
-        }
-    }
 
     private static DatatypeFactory datatypes() {
         try {
