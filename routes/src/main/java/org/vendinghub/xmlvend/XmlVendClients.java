@@ -109,10 +109,13 @@ public class XmlVendClients {
         jdbc.update("UPDATE xmlvend_operator SET enabled = ? WHERE client_id = ? AND op_name = ?", enabled, clientId, opName);
     }
 
+    private static Client clientRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Client(rs.getString("client_id"), rs.getLong("vendor_id"), rs.getString("name"), rs.getBoolean("enabled"),
+                operations(rs.getString("allowed_operations")), rs.getString("cert_subject"));
+    }
+
     public List<Client> clientsOfVendor(long vendorId) {
-        return jdbc.query("SELECT * FROM xmlvend_client WHERE vendor_id = ? ORDER BY client_id", (rs, i) -> new Client(
-                rs.getString("client_id"), rs.getLong("vendor_id"), rs.getString("name"), rs.getBoolean("enabled"),
-                operations(rs.getString("allowed_operations")), rs.getString("cert_subject")), vendorId);
+        return jdbc.query("SELECT * FROM xmlvend_client WHERE vendor_id = ? ORDER BY client_id", XmlVendClients::clientRow, vendorId);
     }
 
     public List<Member> terminals(String clientId) {
@@ -141,9 +144,7 @@ public class XmlVendClients {
     }
 
     public Client client(String clientId) {
-        List<Client> found = jdbc.query("SELECT * FROM xmlvend_client WHERE client_id = ?", (rs, i) -> new Client(
-                rs.getString("client_id"), rs.getLong("vendor_id"), rs.getString("name"), rs.getBoolean("enabled"),
-                operations(rs.getString("allowed_operations")), rs.getString("cert_subject")), clientId);
+        List<Client> found = jdbc.query("SELECT * FROM xmlvend_client WHERE client_id = ?", XmlVendClients::clientRow, clientId);
         if (found.isEmpty()) {
             throw org.vendinghub.ledger.NotFoundException.of("XMLVend client", clientId);
         }
@@ -167,9 +168,7 @@ public class XmlVendClients {
     XmlVendCaller authenticate(BaseReq req, String operation, String tlsSubject) {
         String clientId = XmlVendWire.deviceId(req.getClientID());
         String terminalId = XmlVendWire.deviceId(req.getTerminalID());
-        List<Client> found = jdbc.query("SELECT * FROM xmlvend_client WHERE client_id = ?", (rs, i) -> new Client(
-                rs.getString("client_id"), rs.getLong("vendor_id"), rs.getString("name"), rs.getBoolean("enabled"),
-                operations(rs.getString("allowed_operations")), rs.getString("cert_subject")), clientId);
+        List<Client> found = jdbc.query("SELECT * FROM xmlvend_client WHERE client_id = ?", XmlVendClients::clientRow, clientId);
         if (found.isEmpty() || !found.get(0).enabled()) {
             throw refused(XmlVendFaultType.CLIENT_ID_AUTHORISATION, "UNKNOWN_CLIENT", "client " + clientId
                     + " is not registered on this server (or is disabled): ask the utility to register it");
