@@ -19,7 +19,7 @@ class LowFloats {
 
     static final int LINES_MAX = 20;
 
-    record LowFloat(long vendorId, String name, Long groupId, String currency, long availableMinor, long thresholdMinor) {
+    record LowFloat(long vendorId, String name, String currency, long availableMinor, long thresholdMinor) {
     }
 
     private final JdbcTemplate jdbc;
@@ -39,13 +39,13 @@ class LowFloats {
         }
         args.add(LINES_MAX);
         String available = "a.credits_posted - a.debits_posted - a.debits_pending + a.credit_limit_minor";
-        return jdbc.query("SELECT v.id, v.name, v.group_id, a.currency, " + available + " AS available_minor, "
+        return jdbc.query("SELECT v.id, v.name, a.currency, " + available + " AS available_minor, "
                         + "COALESCE(t.threshold_minor, ?) AS threshold_minor FROM vendor v "
                         + "JOIN ledger_account a ON a.id = v.float_account_id LEFT JOIN vendor_float_alert t ON t.vendor_id = v.id "
                         + "WHERE " + available + " < COALESCE(t.threshold_minor, ?)" + group
                         + " ORDER BY available_minor, v.id LIMIT ?",
-                (rs, row) -> new LowFloat(rs.getLong("id"), rs.getString("name"), rs.getObject("group_id", Long.class),
-                        rs.getString("currency"), rs.getLong("available_minor"), rs.getLong("threshold_minor")), args.toArray());
+                (rs, row) -> new LowFloat(rs.getLong("id"), rs.getString("name"), rs.getString("currency"),
+                        rs.getLong("available_minor"), rs.getLong("threshold_minor")), args.toArray());
     }
 
     /** The vendor's own warning level, if it has one. */

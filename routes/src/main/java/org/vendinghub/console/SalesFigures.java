@@ -26,7 +26,7 @@ final class SalesFigures {
      * sold) and per channel. Money goes to the page in major units as exact decimals.
      */
     record Chart(String currency, List<String> days, List<BigDecimal> valueByDay, List<Long> vendsByDay, List<String> channels,
-                 List<BigDecimal> valueByChannel, List<Long> vendsByChannel) {
+                 List<BigDecimal> valueByChannel) {
     }
 
     private SalesFigures() {
@@ -56,7 +56,7 @@ final class SalesFigures {
             add(byChannel.computeIfAbsent(row.channel(), c -> new long[2]), row);
         }
         return new Chart(currency, byDay.keySet().stream().map(LocalDate::toString).toList(), money(byDay.values()), counts(byDay.values()),
-                new ArrayList<>(byChannel.keySet()), money(byChannel.values()), counts(byChannel.values()));
+                new ArrayList<>(byChannel.keySet()), money(byChannel.values()));
     }
 
     private static void add(long[] sums, SalesReport.SalesRow row) {
