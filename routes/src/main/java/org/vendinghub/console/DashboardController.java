@@ -54,8 +54,10 @@ class DashboardController {
         LocalDate[] period = period(from, to, today, errors);
         Long group = scope.groupOf(principal);
 
-        List<SalesReport.SalesRow> todayRows = sales.sales(start(today), start(today.plusDays(1)), group);
         List<SalesReport.SalesRow> periodRows = sales.sales(start(period[0]), start(period[1].plusDays(1)), group);
+        List<SalesReport.SalesRow> todayRows = today.isBefore(period[0]) || today.isAfter(period[1])
+                ? sales.sales(start(today), start(today.plusDays(1)), group)
+                : periodRows.stream().filter(r -> r.day().equals(today)).toList(); // the usual case: no second query
         List<SalesFigures.Totals> periodTotals = SalesFigures.totals(periodRows);
         String chartCurrency = chartCurrency(currency, periodTotals);
         Instant now = clock.instant();
