@@ -83,10 +83,12 @@ class VendIssuing implements AutoCloseable {
                 outcomes.add(batch.tokensFor(row, keyIds, now));
             }
         }
-        postMoney(batch, outcomes, ids.size(), now);
         meters.saveLastTids(batch.lastTids);
         meters.markKeyChangesIssued(batch.keyChangesIssued);
         store.markIssuedAll(batch.issued);
+        // the money last: it locks the ledger's busiest rows (every vend's clearing and revenue accounts), which the
+        // reserve step needs too, so they are held only from here to the commit (a refusal rolls all of it back)
+        postMoney(batch, outcomes, ids.size(), now);
         return outcomes;
     }
 

@@ -109,18 +109,12 @@ public class MeterBatch {
         List<Long> ids = new ArrayList<>(keyChangeIds);
         if (!ids.isEmpty()) {
             Instant now = ledger.now();
-            int[][] counts = jdbc.batchUpdate("UPDATE meter_key_change SET status = 'ISSUED', issued_at = ? WHERE id = ? AND status = 'DUE'",
-                    ids, ids.size(), (ps, id) -> {
-                        ps.setObject(1, SqlTimes.utc(now));
-                        ps.setLong(2, id);
-                    });
-            for (int[] batch : counts) {
-                for (int c : batch) {
-                    if (c == 0) {
-                        throw new org.vendinghub.ledger.ConflictException(org.vendinghub.ledger.ResultCode.INVALID_STATE,
-                                "a key change was already issued");
-                    }
-                }
+            // one statement, so that its count is exact (batched updates report no counts: useBulkStmts)
+            int updated = named.update("UPDATE meter_key_change SET status = 'ISSUED', issued_at = :now WHERE id IN (:ids) AND status = 'DUE'",
+                    Map.of("now", SqlTimes.utc(now), "ids", ids));
+            if (updated != ids.size()) {
+                throw new org.vendinghub.ledger.ConflictException(org.vendinghub.ledger.ResultCode.INVALID_STATE,
+                        "a key change was already issued");
             }
         }
     }
