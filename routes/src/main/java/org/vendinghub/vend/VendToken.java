@@ -6,6 +6,13 @@ public record VendToken(int seq, String kind, String description, String token, 
 
     /** The token in blocks of four digits, as printed on receipts and read out to customers. */
     public String formatted() {
-        return token.replaceAll("(\\d{4})(?!$)", "$1 ");
+        StringBuilder blocks = new StringBuilder(token.length() + token.length() / 4);
+        for (int i = 0; i < token.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                blocks.append(' ');
+            }
+            blocks.append(token.charAt(i));
+        }
+        return blocks.toString();
     }
 }

@@ -18,7 +18,8 @@ public record VendView(String id, long receiptSeq, String channel, String channe
 
     /** The receipt number every receipt, report and page prints for a vend's sequence number. */
     public static String receiptNo(long receiptSeq) {
-        return "R" + String.format("%09d", receiptSeq);
+        String digits = Long.toString(receiptSeq); // not String.format: this runs for every vend answered
+        return "R" + "0".repeat(Math.max(0, 9 - digits.length())) + digits;
     }
 
     public boolean testTokens() {
