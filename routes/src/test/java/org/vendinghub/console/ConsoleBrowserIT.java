@@ -439,7 +439,15 @@ class ConsoleBrowserIT extends HubIntegrationTest {
     }
 
     private static WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .withMessage(() -> "the page was " + browser.getCurrentUrl() + ": " + pageText())
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** What the browser showed, for a failure message: the start of the page's text. */
+    private static String pageText() {
+        String text = browser.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+        return text.length() > 400 ? text.substring(0, 400) + "…" : text;
     }
 
     /** Made-up sales of the past four weeks, so that the README's dashboard has charts worth looking at; deleted after. */
