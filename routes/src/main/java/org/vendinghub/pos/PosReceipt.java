@@ -1,5 +1,7 @@
 package org.vendinghub.pos;
 
+import org.vendinghub.vend.VendToken;
+
 import java.util.List;
 
 /**
@@ -32,7 +34,7 @@ public record PosReceipt(Party utility, List<Line> details, List<Line> lines, Li
 
         /** Blocks of four digits, as customers key them in: "1234 5678 9012 3456 7890". */
         public String grouped() {
-            return digits.replaceAll("(\\d{4})(?!$)", "$1 ");
+            return VendToken.inBlocks(digits);
         }
     }
 
