@@ -1,5 +1,7 @@
 package org.vendinghub.payments;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.vendinghub.connectors.common.RejectedException;
 import org.vendinghub.connectors.common.TransientException;
@@ -20,6 +22,8 @@ import java.util.Optional;
  */
 @Component
 class MomoRefunds {
+
+    private static final Logger log = LoggerFactory.getLogger(MomoRefunds.class);
 
     private final PaymentStore store;
     private final ProviderCalls calls;
@@ -49,10 +53,34 @@ class MomoRefunds {
             return "UNMATCHED: no MoMo refund " + refundId;
         }
         PaymentStore.Refund r = found.get();
+        if ("FAILED".equals(r.status())) {
+            return checkAfterFailure(r, store.find(r.paymentId()).orElseThrow());
+        }
         if (!r.open()) {
             return "DUPLICATE: refund " + refundId + " is " + r.status();
         }
         return check(r, store.find(r.paymentId()).orElseThrow());
+    }
+
+    /**
+     * A callback for a refund the hub gave up on (FAILED): MoMo may have paid it out after all. Only MoMo's own
+     * SUCCESSFUL for the whole amount changes it (to REFUNDED); anything else leaves it FAILED for the operator.
+     */
+    private String checkAfterFailure(PaymentStore.Refund r, Payment p) {
+        RefundStatus status;
+        try {
+            status = calls.call("direct:mm-momo-refund-status", new RefundStatusQuery(r.id()), RefundStatus.class);
+        } catch (TransientException | RejectedException e) {
+            log.error("ALERT MoMo called back about refund {} of payment {}, given up as FAILED, and its status could not be read ({}): "
+                    + "ask MTN whether it was paid out before paying back by hand", r.id(), p.id(), e.getMessage());
+            return "DUPLICATE: refund " + r.id() + " is FAILED; MoMo's status could not be read";
+        }
+        boolean wholeAmount = status.amount() == null || MpesaPayments.minor(status.amount()) == p.amountMinor();
+        if ("SUCCESSFUL".equals(status.status()) && wholeAmount
+                && outcomes.refundedAfterFailure(r, p, "SUCCESSFUL", "refunded by MoMo after the hub gave up", status.financialTransactionId())) {
+            return "REFUNDED after FAILED";
+        }
+        return "DUPLICATE: refund " + r.id() + " is FAILED (MoMo: " + status.status() + (wholeAmount ? ")" : ", another amount)");
     }
 
     private void request(PaymentStore.Refund r, Payment p) {

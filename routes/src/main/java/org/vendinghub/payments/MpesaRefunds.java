@@ -62,6 +62,14 @@ class MpesaRefunds {
             return "UNMATCHED: no M-Pesa refund " + refundId;
         }
         PaymentStore.Refund r = found.get();
+        JsonNode result = body.path("Result");
+        String code = result.path("ResultCode").asText("");
+        String desc = result.path("ResultDesc").asText("");
+        boolean reversed = !queueTimeout && ("0".equals(code) || "R000001".equals(code));
+        if (reversed && "FAILED".equals(r.status())) { // given up, but one of the requests got through after all
+            return outcomes.refundedAfterFailure(r, store.find(r.paymentId()).orElseThrow(), code, desc, result.path("TransactionID").asText(null))
+                    ? "REFUNDED after FAILED" : "DUPLICATE: refund " + refundId + " is no longer FAILED";
+        }
         if (!Set.of("QUEUED", "REQUESTED").contains(r.status())) { // QUEUED too: a retry may have followed a request that got through
             return "DUPLICATE: refund " + refundId + " is " + r.status();
         }
@@ -70,10 +78,7 @@ class MpesaRefunds {
             store.refundResult(r.id(), "QUEUED", "QUEUE_TIMEOUT", "M-Pesa timed the reversal out in its queue", clock.instant());
             return "RETRY: queue time-out";
         }
-        JsonNode result = body.path("Result");
-        String code = result.path("ResultCode").asText("");
-        String desc = result.path("ResultDesc").asText("");
-        if ("0".equals(code) || "R000001".equals(code)) {
+        if (reversed) {
             outcomes.finish(r, p, true, code, desc, result.path("TransactionID").asText(null));
             return "REFUNDED";
         }

@@ -173,7 +173,10 @@ class PaymentStore {
 
     // ---- refunds
 
-    /** Statuses from which a refund still moves; the others (REFUNDED, FAILED, MANUAL) are final and never change. */
+    /**
+     * Statuses from which a refund still moves. REFUNDED is final; FAILED is final for the hub (it tries no more), but
+     * the provider's own later word that the money went back still moves it to REFUNDED.
+     */
     private static final String REFUND_OPEN = "status IN ('QUEUED', 'LOOKUP', 'REQUESTED')";
 
     record Refund(String id, String vendId, String paymentId, String provider, String status, int attempts,
@@ -220,6 +223,15 @@ class PaymentStore {
         return jdbc.update("UPDATE mm_refund SET status = ?, result_code = ?, result_desc = ?, receipt = COALESCE(?, receipt), "
                         + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND " + REFUND_OPEN,
                 status, code, truncate(desc), receipt, now(), id) == 1;
+    }
+
+    /**
+     * A refund given up as FAILED that the provider reports done after all (its result came late, or a request that
+     * timed out had got through): it becomes REFUNDED. Only from FAILED; true for exactly one caller.
+     */
+    boolean refundSucceededAfterFailure(String id, String code, String desc, String receipt) {
+        return jdbc.update("UPDATE mm_refund SET status = 'REFUNDED', result_code = ?, result_desc = ?, receipt = COALESCE(?, receipt), "
+                + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'FAILED'", code, truncate(desc), receipt, now(), id) == 1;
     }
 
     /** Takes a due refund for this node: true for exactly one caller, which then attempts it. */

@@ -62,6 +62,33 @@ class RefundOutcomes {
         return r.attempts() + 1 >= properties.refundAttemptsMax();
     }
 
+    /**
+     * The provider says a refund the hub had given up (FAILED, with an ALERT asking an operator to pay back by hand) was
+     * done after all. Recorded as REFUNDED with the provider's receipt, for the payment and the vend too, and an ALERT,
+     * because an operator may already have paid back by hand: then the customer has the money twice.
+     *
+     * @return whether this call recorded it (false: the refund was not FAILED, or another result got there first)
+     */
+    boolean refundedAfterFailure(PaymentStore.Refund r, Payment p, String code, String desc, String receipt) {
+        Boolean recorded = tx.execute(s -> {
+            if (!store.refundSucceededAfterFailure(r.id(), code, desc, receipt)) {
+                return false;
+            }
+            store.setStatus(p.id(), PaymentStatus.REFUNDED);
+            if (r.vendId() != null) {
+                vendRefunds.recordRefund(VendId.parse(r.vendId()), "REFUNDED");
+            }
+            return true;
+        });
+        if (Boolean.TRUE.equals(recorded)) {
+            log.error("ALERT refund {} of payment {} ({} {}, {} {} minor units to {}) was given up as FAILED ({}), but {} reports it "
+                            + "done ({}): do NOT pay it back by hand; if that was done already, recover the second payment",
+                    r.id(), p.id(), p.provider(), p.providerRef(), p.currency(), p.amountMinor(), p.msisdn(), r.resultCode(),
+                    p.provider(), receipt == null ? code : receipt);
+        }
+        return Boolean.TRUE.equals(recorded);
+    }
+
     /** Ends the refund once: REFUNDED, or FAILED for an operator. */
     void finish(PaymentStore.Refund r, Payment p, boolean refunded, String code, String desc, String receipt) {
         Boolean ended = tx.execute(s -> {

@@ -264,6 +264,38 @@ class MomoRefundIT extends MobileMoneyTest {
     }
 
     @Test
+    void a_refund_given_up_as_failed_that_momo_pays_out_after_all_ends_refunded_with_an_alert(CapturedOutput output) throws Exception {
+        MeterView meter = fixture.meter();
+        String msisdn = MomoPaymentsIT.msisdn();
+        ProviderStubs.SERVER.stubFor(post(urlEqualTo(REFUND)).willReturn(ProviderStubs.json(202, "")));
+        JsonNode requested = paidForABlockedMeter(meter, msisdn);
+        String refundId = requested.at("/refund/id").asText();
+        String failed = refundStatus(refundId, "FAILED", ",\"reason\":{\"code\":\"INTERNAL_PROCESSING_ERROR\",\"message\":\"x\"}");
+        refundStatusIs(failed);
+        callback(HttpMethod.PUT, "/callbacks/momo/" + MOMO_SECRET + "/refund/" + refundId, failed);
+        assertThat(payment(requested.get("id").asText()).at("/refund/status").asText()).isEqualTo("FAILED");
+
+        callback(HttpMethod.PUT, "/callbacks/momo/" + MOMO_SECRET + "/refund/" + refundId, failed); // MoMo still says FAILED
+        assertThat(payment(requested.get("id").asText()).at("/refund/status").asText()).isEqualTo("FAILED");
+
+        String paidOut = refundStatus(refundId, "SUCCESSFUL", "");
+        refundStatusIs(paidOut);
+        callback(HttpMethod.PUT, "/callbacks/momo/" + MOMO_SECRET + "/refund/" + refundId, paidOut);
+        callback(HttpMethod.PUT, "/callbacks/momo/" + MOMO_SECRET + "/refund/" + refundId, paidOut); // twice: asks nothing more
+
+        JsonNode refunded = payment(requested.get("id").asText());
+        assertThat(refunded.get("status").asText()).isEqualTo("REFUNDED");
+        assertThat(refunded.at("/refund/status").asText()).isEqualTo("REFUNDED");
+        assertThat(refunded.at("/refund/receipt").asText()).isEqualTo(json.readTree(paidOut).get("financialTransactionId").asText());
+        assertThat(refunded.at("/vend/refundStatus").asText()).isEqualTo("REFUNDED");
+        ProviderStubs.SERVER.verify(3, getRequestedFor(urlEqualTo(REFUND + "/" + refundId)));
+        assertThat(refundReferences(refunded)).containsExactly(refundId); // read, never sent again
+        Poll.until("the operator's alert", Duration.ofSeconds(5), () -> output.getAll().contains("was given up as FAILED"));
+        assertThat(output.getAll()).containsOnlyOnce("was given up as FAILED (MOMO_INTERNAL_PROCESSING_ERROR), but MOMO reports it done");
+        assertNothingVendedOrTexted(meter, msisdn, refunded);
+    }
+
+    @Test
     void without_disbursement_credentials_nothing_is_sent_and_the_refund_is_left_failed_for_an_operator() throws Exception {
         MeterView meter = fixture.meter();
         String msisdn = MomoPaymentsIT.msisdn();

@@ -3,7 +3,10 @@ package org.vendinghub.payments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 import org.vendinghub.ledger.meter.MeterView;
 import org.vendinghub.ledger.testsupport.Fixtures;
@@ -18,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class MpesaRefundIT extends MobileMoneyTest {
 
     private static final String REVERSAL = "/mpesa/reversal/v1/request";
@@ -196,5 +200,51 @@ class MpesaRefundIT extends MobileMoneyTest {
         ProviderStubs.SERVER.verify(2, postRequestedFor(urlEqualTo(REVERSAL)).withRequestBody(containing(refundId)));
         assertThat(tokensOf(meter.meterNumber())).isZero();
         assertThat(ProviderStubs.smsTo("+254700000131")).isEmpty();
+    }
+
+    @Test
+    void a_reversal_given_up_after_its_last_attempt_that_m_pesa_reports_done_later_ends_refunded_with_an_alert(CapturedOutput output)
+            throws Exception {
+        MeterView meter = fixture.meter();
+        meters.block(meter.id(), "tampered");
+        String transId = MpesaPaybillIT.transId();
+        ProviderStubs.SERVER.stubFor(post(urlEqualTo(REVERSAL)).withRequestBody(containing(transId))
+                .willReturn(ProviderStubs.json(503, "{\"requestId\":\"r\",\"errorCode\":\"500.003.02\",\"errorMessage\":\"System is busy\"}")));
+
+        callback(HttpMethod.POST, "/callbacks/mpesa/" + MPESA_SECRET + "/c2b/confirmation",
+                MpesaPaybillIT.c2b(transId, meter.meterNumber(), "116.00", "254700000132"));
+        JsonNode queued = awaitPayment(transId, status("REFUNDING"));
+        String refundId = jdbc.queryForObject("SELECT id FROM mm_refund WHERE payment_id = ?", String.class, queued.get("id").asText());
+        org.vendinghub.support.Poll.until("the first attempt", java.time.Duration.ofSeconds(20), () ->
+                jdbc.queryForObject("SELECT attempts FROM mm_refund WHERE id = ?", Integer.class, refundId) > 0);
+        for (int round = 0; round < 20 && !"FAILED".equals(refundStatusOf(refundId)); round++) {
+            refunds.retryDue(clock.instant().plusSeconds(600));
+        }
+        assertThat(paymentByReference(transId).get("status").asText()).isEqualTo("REFUND_FAILED");
+        assertThat(paymentByReference(transId).at("/vend/refundStatus").asText()).isEqualTo("FAILED");
+
+        String late = """
+                {"Result":{"ResultType":0,"ResultCode":0,"ResultDesc":"The service request is processed successfully.",
+                 "OriginatorConversationID":"oc-late","ConversationID":"AG_late","TransactionID":"TLATE1"}}""";
+        callback(HttpMethod.POST, "/callbacks/mpesa/" + MPESA_SECRET + "/reversal/" + refundId, late);
+        callback(HttpMethod.POST, "/callbacks/mpesa/" + MPESA_SECRET + "/reversal/" + refundId, late); // twice: recorded once
+
+        JsonNode refunded = paymentByReference(transId);
+        assertThat(refunded.get("status").asText()).isEqualTo("REFUNDED");
+        assertThat(refunded.at("/refund/status").asText()).isEqualTo("REFUNDED");
+        assertThat(refunded.at("/refund/receipt").asText()).isEqualTo("TLATE1");
+        assertThat(refunded.at("/vend/refundStatus").asText()).isEqualTo("REFUNDED");
+        assertThat(tokensOf(meter.meterNumber())).isZero();
+        assertThat(postedForVend(refunded.at("/vend/id").asText())).isZero();
+        org.vendinghub.support.Poll.until("the operator's alert", java.time.Duration.ofSeconds(5),
+                () -> output.getAll().contains("ALERT refund " + refundId + " of payment"));
+        assertThat(output.getAll()).containsOnlyOnce("reports it done (TLATE1)");
+
+        refunds.retryDue(clock.instant().plusSeconds(600)); // a refunded refund is never attempted again
+        assertThat(jdbc.queryForObject("SELECT status FROM mm_refund WHERE id = ?", String.class, refundId)).isEqualTo("REFUNDED");
+    }
+
+    private String refundStatusOf(String refundId) {
+        return jdbc.queryForObject("SELECT status FROM mm_refund WHERE id = ?", String.class, refundId);
     }
 }
