@@ -22,7 +22,9 @@ class VendSafetyNetRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:{{hub.vend.deliver-queue}}?concurrentConsumers=2")
+        // transacted: a command that fails unexpectedly (a bug, the database away) is rolled back and delivered again by the
+        // broker, then kept in DLQ.token.cmd.deliver; without it the command was acknowledged and gone
+        from("jms:queue:{{hub.vend.deliver-queue}}?transacted=true&concurrentConsumers=2")
                 .routeId("token-deliver").routeConfigurationId("vend-delivery")
                 .setHeader(VendHeaders.VEND_ID, body())
                 .bean(TokenDelivery.class, "sms").id("compose-sms")

@@ -8,6 +8,12 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +32,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +76,12 @@ class TokenDeliveryIT extends HubIntegrationTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    @Autowired
+    ProducerTemplate producer;
 
     @BeforeEach
     void pointTheHubAtTheGateway() {
@@ -223,5 +236,36 @@ class TokenDeliveryIT extends HubIntegrationTest {
 
     private static String phone() {
         return "+2547" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    @Test
+    void a_delivery_command_the_route_cannot_handle_is_delivered_again_by_the_broker_and_then_kept_as_a_dead_letter() {
+        String unreadable = "not-a-vend-id-" + UUID.randomUUID();
+
+        producer.sendBody("jms:queue:token.cmd.deliver", unreadable);
+
+        // a bug or a broken command rolls the JMS transaction back (not acknowledged and lost): 3 deliveries, then the DLQ
+        Poll.until(unreadable + " in DLQ.token.cmd.deliver", Duration.ofSeconds(30), () -> deadLetterIds(unreadable).size() == 1);
+        String messageId = deadLetterIds(unreadable).get(0);
+        assertThat(jdbc.queryForObject("SELECT failures FROM message_failure WHERE message_id = ? AND queue_name = 'token.cmd.deliver'",
+                Integer.class, messageId)).isEqualTo(3);
+    }
+
+    /** The JMS message ids of the dead letters of token.cmd.deliver whose body is {@code body}. */
+    private List<String> deadLetterIds(String body) {
+        List<String> ids = new java.util.ArrayList<>();
+        try (Connection connection = connectionFactory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Enumeration<?> messages = session.createBrowser(session.createQueue("DLA::DLQ.token.cmd.deliver")).getEnumeration();
+            while (messages.hasMoreElements()) {
+                if (messages.nextElement() instanceof TextMessage text && body.equals(text.getText())) {
+                    ids.add(text.getJMSMessageID());
+                }
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot browse DLQ.token.cmd.deliver", e);
+        }
+        return ids;
     }
 }
