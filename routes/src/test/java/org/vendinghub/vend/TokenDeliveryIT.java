@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -263,6 +264,8 @@ class TokenDeliveryIT extends HubIntegrationTest {
                     ids.add(text.getJMSMessageID());
                 }
             }
+        } catch (InvalidDestinationException notYet) {
+            return List.of(); // the broker creates a dead-letter queue with its first message
         } catch (JMSException e) {
             throw new IllegalStateException("cannot browse DLQ.token.cmd.deliver", e);
         }
