@@ -75,7 +75,7 @@ class MomoRefunds {
                     + "ask MTN whether it was paid out before paying back by hand", r.id(), p.id(), e.getMessage());
             return "DUPLICATE: refund " + r.id() + " is FAILED; MoMo's status could not be read";
         }
-        boolean wholeAmount = status.amount() == null || MpesaPayments.minor(status.amount()) == p.amountMinor();
+        boolean wholeAmount = wholeAmount(status, p);
         if ("SUCCESSFUL".equals(status.status()) && wholeAmount
                 && outcomes.refundedAfterFailure(r, p, "SUCCESSFUL", "refunded by MoMo after the hub gave up", status.financialTransactionId())) {
             return "REFUNDED after FAILED";
@@ -127,13 +127,18 @@ class MomoRefunds {
     }
 
     private String succeeded(PaymentStore.Refund r, Payment p, RefundStatus status) {
-        if (status.amount() != null && MpesaPayments.minor(status.amount()) != p.amountMinor()) {
+        if (!wholeAmount(status, p)) {
             outcomes.finish(r, p, false, "AMOUNT_MISMATCH", "MoMo refunded " + status.amount() + " instead of " + p.amountMinor()
                     + " minor units (refund " + r.id() + ")", status.financialTransactionId());
             return "FAILED AMOUNT_MISMATCH";
         }
         outcomes.finish(r, p, true, "SUCCESSFUL", "refunded by MoMo", status.financialTransactionId());
         return "REFUNDED";
+    }
+
+    /** Whether MoMo paid back what was paid (a status without an amount is taken as the whole). */
+    private static boolean wholeAmount(RefundStatus status, Payment p) {
+        return status.amount() == null || MpesaPayments.minor(status.amount()) == p.amountMinor();
     }
 
     /** MoMo does not know the reference: our request never reached it, so it is sent again with the same one. */

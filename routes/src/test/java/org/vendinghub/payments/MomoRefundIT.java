@@ -68,6 +68,14 @@ class MomoRefundIT extends MobileMoneyTest {
                  "status":"%s"%s}""".formatted("RF" + Fixtures.next(), refundId, status, extra);
     }
 
+    /** MoMo's status says the refund FAILED with {@code reason}, and MoMo calls back about it; returns that status. */
+    String momoSaysFailed(String refundId, String reason) throws Exception {
+        String failed = refundStatus(refundId, "FAILED", ",\"reason\":{\"code\":\"" + reason + "\",\"message\":\"x\"}");
+        refundStatusIs(failed);
+        callback(HttpMethod.PUT, "/callbacks/momo/" + MOMO_SECRET + "/refund/" + refundId, failed);
+        return failed;
+    }
+
     /** The X-Reference-Id of every refund request MoMo received for the payment {@code paymentReference} (other tests' aside). */
     List<String> refundReferences(JsonNode payment) {
         return ProviderStubs.SERVER.findAll(postRequestedFor(urlEqualTo(REFUND))
@@ -239,10 +247,8 @@ class MomoRefundIT extends MobileMoneyTest {
         ProviderStubs.SERVER.stubFor(post(urlEqualTo(REFUND)).willReturn(ProviderStubs.json(202, "")));
         JsonNode requested = paidForABlockedMeter(meter, msisdn);
         String refundId = requested.at("/refund/id").asText();
-        String failed = refundStatus(refundId, "FAILED", ",\"reason\":{\"code\":\"NOT_ENOUGH_FUNDS\",\"message\":\"x\"}");
-        refundStatusIs(failed);
 
-        callback(HttpMethod.PUT, "/callbacks/momo/" + MOMO_SECRET + "/refund/" + refundId, failed);
+        momoSaysFailed(refundId, "NOT_ENOUGH_FUNDS");
         refunds.retryDue(clock.instant().plusSeconds(600)); // a final refund is not attempted again
 
         JsonNode left = payment(requested.get("id").asText());
@@ -270,9 +276,7 @@ class MomoRefundIT extends MobileMoneyTest {
         ProviderStubs.SERVER.stubFor(post(urlEqualTo(REFUND)).willReturn(ProviderStubs.json(202, "")));
         JsonNode requested = paidForABlockedMeter(meter, msisdn);
         String refundId = requested.at("/refund/id").asText();
-        String failed = refundStatus(refundId, "FAILED", ",\"reason\":{\"code\":\"INTERNAL_PROCESSING_ERROR\",\"message\":\"x\"}");
-        refundStatusIs(failed);
-        callback(HttpMethod.PUT, "/callbacks/momo/" + MOMO_SECRET + "/refund/" + refundId, failed);
+        String failed = momoSaysFailed(refundId, "INTERNAL_PROCESSING_ERROR");
         assertThat(payment(requested.get("id").asText()).at("/refund/status").asText()).isEqualTo("FAILED");
 
         callback(HttpMethod.PUT, "/callbacks/momo/" + MOMO_SECRET + "/refund/" + refundId, failed); // MoMo still says FAILED
