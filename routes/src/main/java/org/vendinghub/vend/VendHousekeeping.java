@@ -1,5 +1,7 @@
 package org.vendinghub.vend;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.vendinghub.ledger.LedgerService;
 
@@ -10,6 +12,7 @@ import java.util.List;
 @Component
 public class VendHousekeeping {
 
+    private static final Logger log = LoggerFactory.getLogger(VendHousekeeping.class);
     private static final int BATCH = 200;
 
     private final VendStore store;
@@ -24,9 +27,22 @@ public class VendHousekeeping {
         this.clock = clock;
     }
 
-    /** A vend still RECEIVED or RESERVED well after its channel stopped waiting: resubmit it (processing resumes by state). */
+    /**
+     * A vend still RECEIVED or RESERVED well after its channel stopped waiting: resubmit it (processing resumes by state),
+     * up to hub.vend.recovery-attempts-max times. One still unfinished after that fails for a reason a resend does not
+     * cure, and its command is in the dead-letter queue: it is left for an operator with one ALERT, instead of adding a
+     * copy of the command to the dead-letter queue every period.
+     */
     public List<VendRef> unfinished() {
-        return store.unfinishedSince(clock.instant().minus(properties.replyTimeout().multipliedBy(2)), BATCH);
+        int attemptsMax = properties.recoveryAttemptsMax();
+        List<VendRef> found = store.unfinishedSince(clock.instant().minus(properties.replyTimeout().multipliedBy(2)), attemptsMax, BATCH);
+        List<VendRef> resubmit = found.stream().filter(v -> v.recoveries() < attemptsMax).toList();
+        found.stream().filter(v -> v.recoveries() >= attemptsMax).forEach(v -> log.error(
+                "ALERT vend {} (meter {}) is still {} after {} resubmissions and is no longer resubmitted: fix the cause, then "
+                        + "replay its command from DLQ.{} (console: Dead letters)", v.id(), v.meterNumber(), v.status(), v.recoveries(),
+                properties.submitQueue()));
+        store.countRecoveries(found.stream().map(VendRef::id).toList()); // past the limit now: alerted once
+        return resubmit;
     }
 
     public List<String> deliveriesDue() {
@@ -37,6 +53,6 @@ public class VendHousekeeping {
         return ledger.expirePendingTransfers(clock.instant()).size();
     }
 
-    public record VendRef(String id, String meterNumber) {
+    public record VendRef(String id, String meterNumber, String status, int recoveries) {
     }
 }

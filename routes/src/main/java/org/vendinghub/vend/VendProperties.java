@@ -15,6 +15,7 @@ import java.util.Set;
  * @param stsZone           the wall clock the meters' TIDs count in
  * @param refundChannels    channels whose provider has already taken the customer's money: a failed vend becomes a refund
  * @param batchMax          the most vends one batch transaction (receive, reserve, issue) takes at once
+ * @param recoveryAttemptsMax how often vend-recover resubmits a vend that stays unfinished before it leaves it to an operator
  */
 @ConfigurationProperties("hub.vend")
 public record VendProperties(
@@ -30,5 +31,6 @@ public record VendProperties(
         @DefaultValue("MPESA,MOMO,AIRTEL,BANK") Set<String> refundChannels,
         @DefaultValue("20s") Duration recoveryPeriod,
         @DefaultValue("5") int deliveryAttemptsMax,
-        @DefaultValue("256") int batchMax) {
+        @DefaultValue("256") int batchMax,
+        @DefaultValue("5") int recoveryAttemptsMax) {
 }

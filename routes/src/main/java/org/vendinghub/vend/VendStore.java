@@ -266,11 +266,21 @@ class VendStore {
                 truncate(reason, 500), now(), id.toString());
     }
 
-    /** Vends left unfinished (by a crash, or a lost message) since before {@code before}: the recovery route resubmits them. */
-    List<VendHousekeeping.VendRef> unfinishedSince(Instant before, int limit) {
-        return jdbc.query("SELECT id, meter_number FROM vend WHERE status IN ('RECEIVED', 'RESERVED') AND updated_at < ? "
-                        + "ORDER BY updated_at LIMIT ?", (rs, row) -> new VendHousekeeping.VendRef(rs.getString(1), rs.getString(2)),
-                Timestamp.from(before), limit);
+    /**
+     * Vends left unfinished (by a crash, or a lost message) since before {@code before} and resubmitted at most
+     * {@code attemptsMax} times so far: the recovery route resubmits them, or gives up on those at the limit.
+     */
+    List<VendHousekeeping.VendRef> unfinishedSince(Instant before, int attemptsMax, int limit) {
+        return jdbc.query("SELECT id, meter_number, status, recovery_attempts FROM vend WHERE status IN ('RECEIVED', 'RESERVED') "
+                        + "AND updated_at < ? AND recovery_attempts <= ? ORDER BY updated_at LIMIT ?",
+                (rs, row) -> new VendHousekeeping.VendRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                Timestamp.from(before), attemptsMax, limit);
+    }
+
+    /** Counts one more resubmission of each vend (updated_at stays: it says when the vend last moved). */
+    void countRecoveries(List<String> vendIds) {
+        jdbc.batchUpdate("UPDATE vend SET recovery_attempts = recovery_attempts + 1 WHERE id = ?",
+                vendIds.stream().map(id -> new Object[]{id}).toList());
     }
 
     List<String> deliveriesDueSince(Instant before, int attemptsMax, int limit) {

@@ -6,6 +6,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +22,10 @@ import org.vendinghub.support.HubIntegrationTest;
 import org.vendinghub.support.Poll;
 import org.vendinghub.support.VendFixture;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both answered by the broker (redelivery, dead letters); and a vend by units. Failures are woven into the real routes
  * with AdviceWith, only for this test's meter, and woven out again before the test ends.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class VendReliabilityIT extends HubIntegrationTest {
 
     private static final String DLQ = "DLQ.vend.cmd.submit";
@@ -59,6 +65,12 @@ class VendReliabilityIT extends HubIntegrationTest {
 
     @Autowired
     PricingService pricing;
+
+    @Autowired
+    VendHousekeeping housekeeping;
+
+    @Autowired
+    VendProperties properties;
 
     @Test
     void a_command_that_fails_every_time_is_dead_lettered_unchanged_and_one_replay_after_the_fix_issues_exactly_one_token()
@@ -107,6 +119,42 @@ class VendReliabilityIT extends HubIntegrationTest {
                 Integer.class, "%" + vendId + "%")).isEqualTo(1);
         assertThat(call.get(30, TimeUnit.SECONDS).getStatusCode().value()).as("the channel heard back, or was told to ask again")
                 .isIn(201, 202);
+        LedgerInvariants.assertHold(jdbc);
+    }
+
+    @Test
+    void a_vend_whose_command_fails_every_time_is_resubmitted_up_to_the_limit_then_left_to_an_operator_with_one_alert(
+            CapturedOutput output) throws Exception {
+        MeterView meter = fixture.meter();
+        FAILING.add(meter.meterNumber());
+        weave("vend-submit-in", "to-vend-orchestrate", "test-bug-before-saga");
+        camel.getRouteController().stopRoute("vend-recover"); // this test plays its timer, one round per call
+        String vendId;
+        try {
+            CompletableFuture.runAsync(() -> vend(Map.of("amount", Map.of("amountMinor", 116_00, "currency", "KES")), meter));
+            vendId = awaitDeadLetterOf(meter.meterNumber()).at("/headers/VendId").asText();
+            jdbc.update("UPDATE vend SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(Duration.ofHours(1))), vendId);
+
+            int limit = properties.recoveryAttemptsMax();
+            for (int round = 1; round <= limit; round++) {
+                assertThat(idsOf(housekeeping.unfinished())).as("round %d resubmits it", round).contains(vendId);
+            }
+            assertThat(output.getAll()).doesNotContain("ALERT vend " + vendId);
+            assertThat(idsOf(housekeeping.unfinished())).as("past the limit").doesNotContain(vendId);
+            assertThat(idsOf(housekeeping.unfinished())).as("and later").doesNotContain(vendId);
+            assertThat(output.getAll()).containsOnlyOnce("ALERT vend " + vendId + " (meter " + meter.meterNumber()
+                    + ") is still RECEIVED after " + limit + " resubmissions");
+            assertThat(status(vendId)).isEqualTo("RECEIVED");
+            assertThat(transfersOf(vendId)).as("no money moved").isZero();
+        } finally {
+            FAILING.remove(meter.meterNumber());
+            unweave("vend-submit-in", "test-bug-before-saga");
+            camel.getRouteController().startRoute("vend-recover");
+        }
+
+        JsonNode letter = deadLetter(meter.meterNumber());
+        admin().postForEntity(url("/api/v1/dead-letters/" + DLQ + "/messages/" + letter.get("id").asLong() + "/replay"), null, String.class);
+        Poll.until("the operator's replay issues it", Duration.ofSeconds(30), () -> "ISSUED".equals(status(vendId)));
         LedgerInvariants.assertHold(jdbc);
     }
 
@@ -224,6 +272,10 @@ class VendReliabilityIT extends HubIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> idsOf(List<VendHousekeeping.VendRef> vends) {
+        return vends.stream().map(VendHousekeeping.VendRef::id).toList();
     }
 
     private String status(String vendId) {
