@@ -12,6 +12,7 @@ import org.vendinghub.ledger.meter.MeterView;
 import org.vendinghub.ledger.pricing.PriceBreakdown;
 import org.vendinghub.ledger.pricing.PriceInputs;
 import org.vendinghub.ledger.pricing.PricingService;
+import org.vendinghub.ledger.sale.Payer;
 import org.vendinghub.ledger.sale.VendMoneyBatch;
 
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The saga's first step for every vend waiting at once: check the meter, price the purchase and reserve the money (a
@@ -61,6 +63,8 @@ class VendReservations implements AutoCloseable {
             requests.add(row != null && row.status() == VendStatus.RECEIVED ? store.readRequest(row.requestJson()) : null);
         }
         Map<String, MeterView> byNumber = meters.byNumbers(requests.stream().filter(r -> r != null).map(VendRequest::meterNumber).toList());
+        Map<Long, Long> vendorUtilities = store.vendorUtilities(requests.stream().filter(r -> r != null)
+                .map(VendReservations::vendorOf).filter(v -> v != null).collect(Collectors.toSet()));
         Instant now = clock.instant();
         PriceInputs inputs = pricing.inputsFor(byNumber.values(), now);
         List<GroupCommit.Outcome<VendStatus>> outcomes = new ArrayList<>();
@@ -77,6 +81,7 @@ class VendReservations implements AutoCloseable {
             }
             try {
                 MeterView meter = VendPrices.vendable(request.meterNumber(), byNumber.get(request.meterNumber()));
+                requireVendorsUtility(request, meter, vendorUtilities);
                 PriceBreakdown price = VendPrices.price(meter, request, () -> inputs.of(meter), properties.maxAmountMinor());
                 reservations.add(new VendMoneyBatch.Reservation(ids.get(i), request.payer(), Money.of(price.tenderedMinor(), price.currency()),
                         properties.reservationTimeout().toSeconds()));
@@ -98,6 +103,20 @@ class VendReservations implements AutoCloseable {
         }
         store.markReservedAll(done);
         return outcomes;
+    }
+
+    private static Long vendorOf(VendRequest request) {
+        return request.payer().kind() == Payer.Kind.VENDOR ? Long.valueOf(request.payer().ref()) : null;
+    }
+
+    /** A vendor sells its own utility's meters only: another utility's sales are neither its float's nor its commission's. */
+    private static void requireVendorsUtility(VendRequest request, MeterView meter, Map<Long, Long> vendorUtilities) {
+        Long vendor = vendorOf(request);
+        Long utility = vendor == null ? null : vendorUtilities.get(vendor); // an unknown vendor: the ledger refuses its payment
+        if (utility != null && utility != meter.utilityId()) {
+            throw new VendRejectedException("OTHER_UTILITY", "meter " + meter.meterNumber()
+                    + " is supplied by another utility than the one vendor " + vendor + " sells for");
+        }
     }
 
     private static RuntimeException refusalOf(RuntimeException ledgerRefusal) {

@@ -85,6 +85,16 @@ class VendStore {
         }
     }
 
+    /** The utility each vendor sells for, by vendor id: one statement for a batch (empty for none). */
+    Map<Long, Long> vendorUtilities(Collection<Long> vendorIds) {
+        Map<Long, Long> utilities = new HashMap<>();
+        if (!vendorIds.isEmpty()) {
+            named.query("SELECT id, utility_id FROM vendor WHERE id IN (:ids)", Map.of("ids", vendorIds),
+                    rs -> { utilities.put(rs.getLong(1), rs.getLong(2)); });
+        }
+        return utilities;
+    }
+
     /** Locks the vends' rows (ascending id) and reads what the saga steps need: one statement for a batch. */
     Map<VendId, StepRow> lockForStep(Collection<VendId> ids) {
         Map<VendId, StepRow> rows = new HashMap<>();

@@ -62,19 +62,30 @@ public class VendFixture {
 
     public synchronized Setup setup() {
         if (setup == null) {
-            UtilityView utility = utilities.createUtility(new NewUtility("Test Power " + Fixtures.next(), "KES", 1600, "1 Grid Road", "P0001"));
-            String sgc = String.format("%06d", 100_000 + Fixtures.next() % 800_000);
-            String keyId = "SG-" + sgc + "-KRN1";
-            hsm.importVendingKey(keyId, HexFormat.of().parseHex(VENDING_KEY_HEX));
-            // base date 2014: a 1993-base meter ran out of TIDs on 2024-11-24
-            SupplyGroupView group = utilities.createSupplyGroup(new NewSupplyGroup(utility.id(), "Test group " + sgc, sgc, 1, 2, 2014,
-                    "04", "11", keyId, null));
-            TariffView tariff = tariffs.create(new NewTariff(utility.id(), "T" + Fixtures.next(), "Residential single rate"));
-            tariffs.addVersion(tariff.id(), new NewTariffVersion(Instant.now(), null, null,
-                    List.of(new TariffBlock(0, RATE_MINOR_E4_PER_KWH)), List.of()));
-            setup = new Setup(utility, group, tariff);
+            setup = newUtility();
         }
         return setup;
+    }
+
+    /** A meter of a utility of its own (KES too), not the one the fixture's vendors and other meters belong to. */
+    public MeterView meterOfAnotherUtility() {
+        Setup other = newUtility();
+        return meters.register(new NewMeter(other.utility().id(), Fixtures.meterNumber(), "600727", other.supplyGroup().id(), "01",
+                MeterKind.THICK, other.tariff().id(), null));
+    }
+
+    private Setup newUtility() {
+        UtilityView utility = utilities.createUtility(new NewUtility("Test Power " + Fixtures.next(), "KES", 1600, "1 Grid Road", "P0001"));
+        String sgc = String.format("%06d", 100_000 + Fixtures.next() % 800_000);
+        String keyId = "SG-" + sgc + "-KRN1";
+        hsm.importVendingKey(keyId, HexFormat.of().parseHex(VENDING_KEY_HEX));
+        // base date 2014: a 1993-base meter ran out of TIDs on 2024-11-24
+        SupplyGroupView group = utilities.createSupplyGroup(new NewSupplyGroup(utility.id(), "Test group " + sgc, sgc, 1, 2, 2014,
+                "04", "11", keyId, null));
+        TariffView tariff = tariffs.create(new NewTariff(utility.id(), "T" + Fixtures.next(), "Residential single rate"));
+        tariffs.addVersion(tariff.id(), new NewTariffVersion(Instant.now(), null, null,
+                List.of(new TariffBlock(0, RATE_MINOR_E4_PER_KWH)), List.of()));
+        return new Setup(utility, group, tariff);
     }
 
     /**

@@ -178,6 +178,24 @@ class XmlVendServerIT extends HubIntegrationTest {
     }
 
     @Test
+    void a_meter_of_another_utility_is_refused_and_the_vendors_float_is_untouched() throws Exception {
+        XmlVendTestClient.Registered client = clients.register(1_000_00);
+        MeterView foreign = fixture.meterOfAnotherUtility();
+
+        XMLVendFault fault = catchThrowableOfType(XMLVendFault.class, () -> port().creditVendRequest(
+                vendRequest(client.ean(), XmlVendTestClient.newMsgId(), foreign.meterNumber(), "50.00")));
+
+        assertThat(fault.getFaultInfo().getFault().getClass().getSimpleName()).isEqualTo("BusinessRuleEx");
+        assertThat(fault.getFaultInfo().getFault().getFaultCode()).isEqualTo("OTHER_UTILITY");
+        assertThat(fault.getFaultInfo().getFault().getDesc()).contains(foreign.meterNumber()).contains("another utility");
+        assertThat(vendors.vendor(client.vendorId()).availableMinor()).isEqualTo(1_000_00);
+        assertThat(vendors.vendor(client.vendorId()).reservedMinor()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vend_token t JOIN vend v ON v.id = t.vend_id WHERE v.meter_number = ?",
+                Integer.class, foreign.meterNumber())).isZero();
+        LedgerInvariants.assertHold(jdbc);
+    }
+
+    @Test
     void an_unknown_meter_is_unknown_meter_ex_and_a_wrong_check_digit_is_msno_check_digit_ex() {
         XmlVendTestClient.Registered client = clients.register(1_000_00);
         XMLVendFault unknown = catchThrowableOfType(XMLVendFault.class, () -> port().creditVendRequest(
