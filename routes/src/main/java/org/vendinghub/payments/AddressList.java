@@ -9,7 +9,7 @@ import java.util.List;
  * A comma-separated list of IP addresses and CIDR blocks ({@code 196.201.214.200, 10.0.0.0/8, 2001:db8::/32}). Only
  * literal addresses are accepted: nothing here ever asks DNS.
  */
-final class AddressList {
+public final class AddressList {
 
     private record Block(byte[] network, int prefixBits) {
     }
@@ -21,7 +21,7 @@ final class AddressList {
     }
 
     /** Parses {@code value} (empty: an empty list); an entry that is not an address or block is refused, naming {@code setting}. */
-    static AddressList parse(String setting, String value) {
+    public static AddressList parse(String setting, String value) {
         List<Block> blocks = new ArrayList<>();
         for (String entry : value == null ? new String[0] : value.split(",")) {
             String e = entry.strip();

@@ -3,6 +3,7 @@ package org.vendinghub.platform;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.vendinghub.payments.AddressList;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,6 +31,7 @@ public class StartupPreflight implements ApplicationListener<ApplicationEnvironm
         }
         int timeoutSeconds = env.getProperty("hub.startup.connect-timeout-seconds", Integer.class, 5);
         checkPort(env);
+        checkAddressLists(env);
         if (EmbeddedMode.embeddedDatabase(env) || EmbeddedMode.embeddedBroker(env)) {
             checkDataDir(Path.of(env.getProperty("hub.data-dir", "./data")));
         }
@@ -61,6 +63,22 @@ public class StartupPreflight implements ApplicationListener<ApplicationEnvironm
         } catch (IOException e) {
             throw new HubStartupException("port " + port + " is already in use or not allowed (" + e.getMessage() + ")",
                     "stop the other process or set SERVER_PORT to a free port");
+        }
+    }
+
+    /**
+     * The callback allow-lists and trusted proxies: a typo would otherwise show only when Safaricom or MTN call back, as
+     * refused callbacks (money taken, no vend) with an ALERT in the log.
+     */
+    static void checkAddressLists(ConfigurableEnvironment env) {
+        for (String[] setting : new String[][]{{"hub.mpesa.allowed-ips", "HUB_MPESA_ALLOWED_IPS"},
+                {"hub.momo.allowed-ips", "HUB_MOMO_ALLOWED_IPS"}, {"hub.payments.trusted-proxies", "HUB_PAYMENTS_TRUSTED_PROXIES"}}) {
+            try {
+                AddressList.parse(setting[0], optional(env, setting[0]));
+            } catch (IllegalArgumentException e) {
+                throw new HubStartupException(e.getMessage(), "set " + setting[1] + " to IP addresses or CIDR blocks, comma-separated "
+                        + "(empty: no restriction)");
+            }
         }
     }
 

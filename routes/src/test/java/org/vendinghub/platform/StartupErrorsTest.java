@@ -69,6 +69,13 @@ class StartupErrorsTest {
                 "--hub.data-dir=target/startup-errors-broker");
     }
 
+    @Test
+    void a_callback_allow_list_entry_that_is_not_an_address_is_named(CapturedOutput output) {
+        assertStartRefused(output, "Vending Hub did not start: hub.mpesa.allowed-ips must list IP addresses or CIDR blocks such as "
+                        + "10.0.0.0/8, not 'callbacks.safaricom.example'", "To fix: set HUB_MPESA_ALLOWED_IPS",
+                "--hub.mpesa.allowed-ips=196.201.214.200, callbacks.safaricom.example");
+    }
+
     private static void assertStartRefused(CapturedOutput output, String problem, String fix, String... args) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(VendingHubApplication.class).run(args))
                 .isInstanceOf(HubStartupException.class);
