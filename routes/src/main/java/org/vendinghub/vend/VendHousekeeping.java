@@ -1,5 +1,6 @@
 package org.vendinghub.vend;
 
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,20 +30,24 @@ public class VendHousekeeping {
 
     /**
      * A vend still RECEIVED or RESERVED well after its channel stopped waiting: resubmit it (processing resumes by state),
-     * up to hub.vend.recovery-attempts-max times. One still unfinished after that fails for a reason a resend does not
-     * cure, and its command is in the dead-letter queue: it is left for an operator with one ALERT, instead of adding a
-     * copy of the command to the dead-letter queue every period.
+     * up to hub.vend.recovery-attempts-max times ({@link #resubmitted} counts those the broker took). One still unfinished
+     * after that fails for a reason a resend does not cure, and its command is in the dead-letter queue: it is left for
+     * an operator with one ALERT, instead of adding a copy of the command to the dead-letter queue every period.
      */
     public List<VendRef> unfinished() {
         int attemptsMax = properties.recoveryAttemptsMax();
         List<VendRef> found = store.unfinishedSince(clock.instant().minus(properties.replyTimeout().multipliedBy(2)), attemptsMax, BATCH);
-        List<VendRef> resubmit = found.stream().filter(v -> v.recoveries() < attemptsMax).toList();
-        found.stream().filter(v -> v.recoveries() >= attemptsMax).forEach(v -> log.error(
-                "ALERT vend {} (meter {}) is still {} after {} resubmissions and is no longer resubmitted: fix the cause, then "
-                        + "replay its command from DLQ.{} (console: Dead letters)", v.id(), v.meterNumber(), v.status(), v.recoveries(),
-                properties.submitQueue()));
-        store.countRecoveries(found.stream().map(VendRef::id).toList()); // past the limit now: alerted once
-        return resubmit;
+        List<VendRef> givenUp = found.stream().filter(v -> v.recoveries() >= attemptsMax).toList();
+        givenUp.forEach(v -> log.error("ALERT vend {} (meter {}) is still {} after {} resubmissions and is no longer resubmitted: "
+                + "fix the cause, then replay its command from DLQ.{} (console: Dead letters)", v.id(), v.meterNumber(), v.status(),
+                v.recoveries(), properties.submitQueue()));
+        store.countRecoveries(givenUp.stream().map(VendRef::id).toList()); // past the limit now: alerted once
+        return found.stream().filter(v -> v.recoveries() < attemptsMax).toList();
+    }
+
+    /** The broker took a resubmitted vend's command: one attempt used (a send that failed, the broker away, uses none). */
+    public void resubmitted(@Header(VendHeaders.VEND_ID) String vendId) {
+        store.countRecoveries(List.of(vendId));
     }
 
     public List<String> deliveriesDue() {

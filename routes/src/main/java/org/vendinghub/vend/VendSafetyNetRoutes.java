@@ -46,6 +46,7 @@ class VendSafetyNetRoutes extends RouteBuilder {
                     .setHeader(VendHeaders.GROUP, simple("${body.meterNumber}"))
                     .setBody(header(VendHeaders.VEND_ID))
                     .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.submit-queue}}").id("to-vend-queue-again")
+                    .bean(VendHousekeeping.class, "resubmitted").id("count-resubmission")
                 .end();
 
         from("timer:token-deliver-retry?delay=5000&period=" + vend.recoveryPeriod().toMillis())

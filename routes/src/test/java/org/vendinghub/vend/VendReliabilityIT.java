@@ -126,35 +126,54 @@ class VendReliabilityIT extends HubIntegrationTest {
     void a_vend_whose_command_fails_every_time_is_resubmitted_up_to_the_limit_then_left_to_an_operator_with_one_alert(
             CapturedOutput output) throws Exception {
         MeterView meter = fixture.meter();
-        FAILING.add(meter.meterNumber());
-        weave("vend-submit-in", "to-vend-orchestrate", "test-bug-before-saga");
         camel.getRouteController().stopRoute("vend-recover"); // this test plays its timer, one round per call
         String vendId;
         try {
-            CompletableFuture.runAsync(() -> vend(Map.of("amount", Map.of("amountMinor", 116_00, "currency", "KES")), meter));
-            vendId = awaitDeadLetterOf(meter.meterNumber()).at("/headers/VendId").asText();
+            vendId = deadLetteredVendOf(meter);
             jdbc.update("UPDATE vend SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(Duration.ofHours(1))), vendId);
 
             int limit = properties.recoveryAttemptsMax();
             for (int round = 1; round <= limit; round++) {
-                assertThat(idsOf(housekeeping.unfinished())).as("round %d resubmits it", round).contains(vendId);
+                assertThat(recoveryRound()).as("round %d resubmits it", round).contains(vendId);
             }
             assertThat(output.getAll()).doesNotContain("ALERT vend " + vendId);
-            assertThat(idsOf(housekeeping.unfinished())).as("past the limit").doesNotContain(vendId);
-            assertThat(idsOf(housekeeping.unfinished())).as("and later").doesNotContain(vendId);
+            assertThat(recoveryRound()).as("past the limit").doesNotContain(vendId);
+            assertThat(recoveryRound()).as("and later").doesNotContain(vendId);
             assertThat(output.getAll()).containsOnlyOnce("ALERT vend " + vendId + " (meter " + meter.meterNumber()
                     + ") is still RECEIVED after " + limit + " resubmissions");
             assertThat(status(vendId)).isEqualTo("RECEIVED");
             assertThat(transfersOf(vendId)).as("no money moved").isZero();
         } finally {
-            FAILING.remove(meter.meterNumber());
-            unweave("vend-submit-in", "test-bug-before-saga");
             camel.getRouteController().startRoute("vend-recover");
         }
 
-        JsonNode letter = deadLetter(meter.meterNumber());
+        JsonNode letter = deadLetter(meter.meterNumber()); // the cause was fixed meanwhile
         admin().postForEntity(url("/api/v1/dead-letters/" + DLQ + "/messages/" + letter.get("id").asLong() + "/replay"), null, String.class);
         Poll.until("the operator's replay issues it", Duration.ofSeconds(30), () -> "ISSUED".equals(status(vendId)));
+        LedgerInvariants.assertHold(jdbc);
+    }
+
+    @Test
+    void a_resubmission_the_broker_does_not_take_uses_no_attempt_and_the_next_round_finishes_the_vend() throws Exception {
+        MeterView meter = fixture.meter();
+        String vendId = deadLetteredVendOf(meter); // and the cause fixed: a resubmission that arrives issues it
+        AtomicInteger refused = new AtomicInteger();
+        AdviceWith.adviceWith(camel, "vend-recover", route -> route.weaveById("to-vend-queue-again").before().process(e -> {
+            if (vendId.equals(e.getMessage().getHeader(VendHeaders.VEND_ID))) {
+                refused.incrementAndGet();
+                throw new IllegalStateException("test: the broker is away");
+            }
+        }).id("test-broker-away"));
+        try {
+            jdbc.update("UPDATE vend SET updated_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(Duration.ofHours(1))), vendId);
+            Poll.until("vend-recover tried to resubmit it", Duration.ofSeconds(45), () -> refused.get() > 0);
+            assertThat(recoveryAttemptsOf(vendId)).as("a send the broker did not take").isZero();
+        } finally {
+            AdviceWith.adviceWith(camel, "vend-recover", route -> route.weaveById("test-broker-away").remove());
+        }
+
+        Poll.until("the next round resubmits it", Duration.ofSeconds(60), () -> "ISSUED".equals(status(vendId)));
+        assertThat(recoveryAttemptsOf(vendId)).isEqualTo(1);
         LedgerInvariants.assertHold(jdbc);
     }
 
@@ -274,8 +293,28 @@ class VendReliabilityIT extends HubIntegrationTest {
         }
     }
 
-    private static List<String> idsOf(List<VendHousekeeping.VendRef> vends) {
-        return vends.stream().map(VendHousekeeping.VendRef::id).toList();
+    /** A RECEIVED vend of {@code meter} whose command failed every time and sits in the dead-letter queue; then the bug is gone. */
+    private String deadLetteredVendOf(MeterView meter) throws Exception {
+        FAILING.add(meter.meterNumber());
+        weave("vend-submit-in", "to-vend-orchestrate", "test-bug-before-saga");
+        try {
+            CompletableFuture.runAsync(() -> vend(Map.of("amount", Map.of("amountMinor", 116_00, "currency", "KES")), meter));
+            return awaitDeadLetterOf(meter.meterNumber()).at("/headers/VendId").asText();
+        } finally {
+            FAILING.remove(meter.meterNumber());
+            unweave("vend-submit-in", "test-bug-before-saga");
+        }
+    }
+
+    private int recoveryAttemptsOf(String vendId) {
+        return jdbc.queryForObject("SELECT recovery_attempts FROM vend WHERE id = ?", Integer.class, vendId);
+    }
+
+    /** One round of the stopped vend-recover route: what it would resubmit, each counted as the broker took it. */
+    private List<String> recoveryRound() {
+        List<String> ids = housekeeping.unfinished().stream().map(VendHousekeeping.VendRef::id).toList();
+        ids.forEach(housekeeping::resubmitted);
+        return ids;
     }
 
     private String status(String vendId) {
