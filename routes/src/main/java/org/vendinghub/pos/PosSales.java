@@ -65,7 +65,6 @@ class PosSales {
                 "currency must be " + vendor.currency() + ", the currency of this vendor's float");
         new VendRequest(new ChannelRef(PosVendLinks.CHANNEL, channelRef), meterNumber, amount, unitsTenths, Payer.vendor(vendor.id()),
                 caller.operator(), smsTo, null, null); // refuses bad input before anything is written
-        knownMeter(meterNumber).ifPresent(meter -> requireVendorsUtility(vendor, meter));
         PosVendLinks.Claim claim = links.claim(caller, channelRef, clientRef);
         VendRequest request = new VendRequest(new ChannelRef(PosVendLinks.CHANNEL, channelRef), meterNumber, amount, unitsTenths,
                 Payer.vendor(vendor.id()), caller.operator(), smsTo, null, Map.of("terminal", caller.terminalId(),
@@ -173,15 +172,7 @@ class PosSales {
         return link;
     }
 
-    /** The meter, or empty for an unknown one: the vend flow refuses that with UNKNOWN_METER, as on every channel. */
-    private Optional<MeterView> knownMeter(String meterNumber) {
-        try {
-            return Optional.of(meters.byNumber(new MeterNumber(meterNumber).value()));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
+    /** For key changes, which move no money; a credit vend is refused OTHER_UTILITY by the vend flow's reserve step. */
     private static void requireVendorsUtility(VendorView vendor, MeterView meter) {
         if (meter.utilityId() != vendor.utilityId()) {
             throw new PosRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, "OTHER_UTILITY", "meter " + meter.meterNumber()

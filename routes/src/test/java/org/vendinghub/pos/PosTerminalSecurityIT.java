@@ -155,6 +155,22 @@ class PosTerminalSecurityIT extends HubIntegrationTest {
     }
 
     @Test
+    void a_meter_of_another_utility_is_refused_other_utility_and_nothing_is_charged() {
+        PosTestTerminals.Terminal t = terminals.vendorWithTerminal(1_000_00);
+        PosClient pos = PosClient.of(http, url(""), t).signedIn(t.cashier());
+        pos.post("/api/pos/v1/shifts", null);
+        MeterView foreign = fixture.meterOfAnotherUtility();
+
+        ResponseEntity<JsonNode> refused = pos.vend("foreign-1", foreign.meterNumber(), 116_00);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().get("code").asText()).isEqualTo("OTHER_UTILITY");
+        assertThat(vendors.vendor(t.vendorId()).availableMinor()).isEqualTo(1_000_00);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vend_token t JOIN vend v ON v.id = t.vend_id WHERE v.meter_number = ?",
+                Integer.class, foreign.meterNumber())).isZero();
+    }
+
+    @Test
     void a_vendor_without_float_is_refused_insufficient_funds_with_nothing_posted_and_the_shift_counts_it_as_refused() {
         PosTestTerminals.Terminal t = terminals.vendorWithTerminal(0);
         PosClient pos = PosClient.of(http, url(""), t).signedIn(t.cashier());
