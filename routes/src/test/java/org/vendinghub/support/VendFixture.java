@@ -11,6 +11,7 @@ import org.vendinghub.ledger.meter.NewMeter;
 import org.vendinghub.ledger.tariff.NewTariff;
 import org.vendinghub.ledger.tariff.NewTariffVersion;
 import org.vendinghub.ledger.tariff.TariffBlock;
+import org.vendinghub.ledger.tariff.TariffFee;
 import org.vendinghub.ledger.tariff.TariffService;
 import org.vendinghub.ledger.tariff.TariffView;
 import org.vendinghub.ledger.testsupport.Fixtures;
@@ -115,6 +116,18 @@ public class VendFixture {
                 "+254712345678", "customer@example.org", "Plot 7, Kisumu"));
         return meters.register(new NewMeter(s.utility().id(), Fixtures.meterNumber(), "600727", s.supplyGroup().id(), "01",
                 MeterKind.THICK, s.tariff().id(), customer.id()));
+    }
+
+    /** A meter with a customer, on a tariff of its own: the fixture's rate plus {@code fees}, each charged once a month. */
+    public MeterView meterWithMonthlyFees(List<TariffFee> fees) {
+        Setup s = setup();
+        TariffView tariff = tariffs.create(new NewTariff(s.utility().id(), "F" + Fixtures.next(), "Residential with fees"));
+        tariffs.addVersion(tariff.id(), new NewTariffVersion(Instant.now(), null, null,
+                List.of(new TariffBlock(0, RATE_MINOR_E4_PER_KWH)), fees));
+        CustomerView customer = customers.create(new NewCustomer(s.utility().id(), "ACC-" + Fixtures.next(), "Customer " + Fixtures.next(),
+                "+254712345678", "customer@example.org", "Plot 9, Kisumu"));
+        return meters.register(new NewMeter(s.utility().id(), Fixtures.meterNumber(), "600727", s.supplyGroup().id(), "01",
+                MeterKind.THICK, tariff.id(), customer.id()));
     }
 
     /** A virtual STS meter with the same keys as {@code meter}: what a customer's keypad meter would do with a token. */

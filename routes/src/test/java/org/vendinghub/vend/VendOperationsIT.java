@@ -7,8 +7,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.vendinghub.ledger.debt.DebtService;
+import org.vendinghub.ledger.debt.DebtView;
+import org.vendinghub.ledger.debt.NewDebt;
 import org.vendinghub.ledger.meter.MeterService;
 import org.vendinghub.ledger.meter.MeterView;
+import org.vendinghub.ledger.tariff.NewTariff;
+import org.vendinghub.ledger.tariff.NewTariffVersion;
+import org.vendinghub.ledger.tariff.TariffBlock;
+import org.vendinghub.ledger.tariff.TariffFee;
+import org.vendinghub.ledger.tariff.TariffService;
+import org.vendinghub.ledger.tariff.TariffView;
 import org.vendinghub.ledger.testsupport.LedgerInvariants;
 import org.vendinghub.ledger.utility.SupplyGroupView;
 import org.vendinghub.sts.BaseDate;
@@ -23,7 +32,9 @@ import org.vendinghub.support.TestUsers;
 import org.vendinghub.support.VendFixture;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +47,12 @@ class VendOperationsIT extends HubIntegrationTest {
 
     @Autowired
     MeterService meters;
+
+    @Autowired
+    DebtService debts;
+
+    @Autowired
+    TariffService tariffs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -61,6 +78,48 @@ class VendOperationsIT extends HubIntegrationTest {
         assertThat(blocked.get("canVend").asBoolean()).isFalse();
         assertThat(blocked.get("reasonCode").asText()).isEqualTo("BLOCKED_METER");
         assertThat(blocked.get("reason").asText()).isEqualTo("meter " + meter.meterNumber() + " is blocked: unpaid connection fee");
+    }
+
+    @Test
+    void the_vend_check_shows_this_months_fees_and_the_open_debt_and_drops_the_fee_once_a_vend_has_paid_it() throws Exception {
+        MeterView meter = fixture.meterWithMonthlyFees(List.of(new TariffFee("SVC", "Service charge", 150_00)));
+        DebtView debt = debts.register(new NewDebt("d-" + UUID.randomUUID(), meter.customerId(), "Old bill", 400_00, 2_500, null, "admin"));
+
+        JsonNode before = check(meter);
+        assertThat(before.get("canVend").asBoolean()).isTrue();
+        assertThat(before.get("feesDueMinor").asLong()).isEqualTo(150_00);
+        assertThat(before.get("debtOutstandingMinor").asLong()).isEqualTo(400_00);
+        assertThat(before.get("debtRecoveryBp").asInt()).isEqualTo(2_500);
+        assertThat(before.get("minAmountMinor").asLong()).isGreaterThan(150_00); // the fee first, then at least one unit
+
+        ResponseEntity<String> vended = vend(meter, 1_000_00, null);
+        assertThat(json.readTree(vended.getBody()).get("status").asText()).as(vended.getBody()).isEqualTo("ISSUED");
+
+        JsonNode after = check(meter);
+        assertThat(after.get("feesDueMinor").asLong()).isZero();
+        assertThat(after.get("debtOutstandingMinor").asLong()).isLessThan(400_00)
+                .isEqualTo(debts.debt(debt.id()).outstandingMinor());
+        assertThat(after.get("minAmountMinor").asLong()).isLessThan(before.get("minAmountMinor").asLong());
+    }
+
+    @Test
+    void the_vend_check_says_a_meter_whose_tariff_has_no_prices_yet_cannot_vend_instead_of_failing() throws Exception {
+        MeterView meter = fixture.meter();
+        TariffView later = tariffs.create(new NewTariff(meter.utilityId(), "L" + UUID.randomUUID().toString().substring(0, 8),
+                "Prices from tomorrow"));
+        tariffs.addVersion(later.id(), new NewTariffVersion(Instant.now().plus(Duration.ofDays(1)), null, null,
+                List.of(new TariffBlock(0, VendFixture.RATE_MINOR_E4_PER_KWH)), List.of()));
+        meters.assignTariff(meter.id(), later.id());
+
+        JsonNode check = check(meter);
+        assertThat(check.get("canVend").asBoolean()).isFalse();
+        assertThat(check.get("reasonCode").asText()).isEqualTo("NO_TARIFF_VALID");
+        assertThat(check.get("reason").asText()).contains("has no prices valid at");
+        assertThat(check.get("customerName").asText()).startsWith("Customer ");
+    }
+
+    private JsonNode check(MeterView meter) throws Exception {
+        return json.readTree(admin().getForObject(url("/api/v1/meters/" + meter.meterNumber() + "/vend-check"), String.class));
     }
 
     @Test
