@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
  * due, so a slow hub cannot hide its queueing); {@code --rate 0} runs {@code --concurrency} workers as fast as they
  * go. The meters come from GET /api/v1/meters (start the hub with HUB_DEMO_SEED=true for 100 demo meters). The first
  * {@code --warmup} seconds are sent but not counted. Every request stops by itself: the run is bounded in time.
+ *
+ * <p>{@code --operation vend-check} sends the cashier's check instead (GET /api/v1/meters/{number}/vend-check): the same
+ * edge (HTTP, authentication, JSON) and the pricing reads, but no writes, no broker and no batches. What it reaches is
+ * what the edge alone allows on the machine, the ceiling under any vend flow behind it.
  */
 public final class LoadHarness {
 
@@ -76,6 +80,8 @@ public final class LoadHarness {
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
         long amount = Long.parseLong(options.getOrDefault("amount-minor", "10000"));
         String currency = options.getOrDefault("currency", "KES");
+        String operationName = options.getOrDefault("operation", "vend");
+        Operation operation = operation(operationName);
         Stats stats = new Stats();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
@@ -90,13 +96,15 @@ public final class LoadHarness {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 long scheduled = due;
-                pool.execute(() -> vend(meters.get(next.getAndIncrement() % meters.size()), amount, currency, scheduled, countFrom, stats));
+                pool.execute(() -> send(operation.request(meters.get(next.getAndIncrement() % meters.size()), amount, currency),
+                        scheduled, countFrom, stats));
             }
         } else {
             for (int w = 0; w < concurrency; w++) {
                 pool.execute(() -> {
                     while (System.nanoTime() < end) {
-                        vend(meters.get(next.getAndIncrement() % meters.size()), amount, currency, System.nanoTime(), countFrom, stats);
+                        send(operation.request(meters.get(next.getAndIncrement() % meters.size()), amount, currency),
+                                System.nanoTime(), countFrom, stats);
                     }
                 });
             }
@@ -105,15 +113,36 @@ public final class LoadHarness {
         if (!pool.awaitTermination(seconds + warmup + 120L, TimeUnit.SECONDS)) {
             pool.shutdownNow();
         }
-        System.out.println(stats.json(rate, seconds, concurrency, meters.size()));
+        System.out.println(stats.json(operationName, rate, seconds, concurrency, meters.size()));
     }
 
-    private void vend(String meter, long amount, String currency, long scheduled, long countFrom, Stats stats) {
+    /** One kind of request the harness sends, made for a meter. */
+    private interface Operation {
+        HttpRequest request(String meter, long amount, String currency);
+    }
+
+    private Operation operation(String name) {
+        return switch (name) {
+            case "vend" -> this::vend;
+            case "vend-check" -> this::vendCheck;
+            default -> throw new IllegalArgumentException("--operation must be vend or vend-check, not " + name);
+        };
+    }
+
+    private HttpRequest vend(String meter, long amount, String currency) {
         String body = "{\"clientRef\":\"load-" + UUID.randomUUID() + "\",\"meterNumber\":\"" + meter + "\",\"amount\":{\"amountMinor\":"
                 + amount + ",\"currency\":\"" + currency + "\"}}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/vends")).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/vends")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", auth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpRequest vendCheck(String meter, long amount, String currency) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/meters/" + meter + "/vend-check")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth).GET().build();
+    }
+
+    private void send(HttpRequest request, long scheduled, long countFrom, Stats stats) {
         String status;
         try {
             status = Integer.toString(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
@@ -161,16 +190,16 @@ public final class LoadHarness {
             lastDone = Math.max(lastDone, doneNanos);
         }
 
-        synchronized String json(int rate, int seconds, int concurrency, int meters) {
+        synchronized String json(String operation, int rate, int seconds, int concurrency, int meters) {
             micros.sort(null);
             long ok = statuses.entrySet().stream().filter(e -> e.getKey().equals("201") || e.getKey().equals("200"))
                     .mapToLong(e -> e.getValue().get()).sum();
             double elapsed = Math.max(1e-9, (lastDone - firstDone) / 1e9);
             Map<String, Long> byStatus = new TreeMap<>();
             statuses.forEach((k, v) -> byStatus.put(k, v.get()));
-            return String.format("{\"targetRate\":%d,\"seconds\":%d,\"concurrency\":%d,\"meters\":%d,\"completed\":%d,\"ok\":%d,"
-                            + "\"errors\":%d,\"vendsPerSecond\":%.1f,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"statuses\":%s}",
-                    rate, seconds, concurrency, meters, micros.size(), ok, micros.size() - ok, ok / elapsed, pct(0.50), pct(0.95),
+            return String.format("{\"operation\":\"%s\",\"targetRate\":%d,\"seconds\":%d,\"concurrency\":%d,\"meters\":%d,\"completed\":%d,\"ok\":%d,"
+                            + "\"errors\":%d,\"perSecond\":%.1f,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"statuses\":%s}",
+                    operation, rate, seconds, concurrency, meters, micros.size(), ok, micros.size() - ok, ok / elapsed, pct(0.50), pct(0.95),
                     pct(0.99), micros.isEmpty() ? 0.0 : micros.get(micros.size() - 1) / 1000.0,
                     byStatus.toString().replace("=", "\":").replace("{", "{\"").replace(", ", ",\""));
         }
