@@ -5,13 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.vendinghub.security.CheckedSecrets;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a terminal's credentials on every POS request: HTTP Basic {@code terminalId:secret}, a TLS client certificate
@@ -41,22 +35,17 @@ class PosTerminalAuthentication {
                     String vendorReason) {
     }
 
-    /** A secret bcrypt accepted: valid while the stored hash is the one it was checked against. */
-    private record Verified(String secretHash, byte[] secretMac) {
-    }
-
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final byte[] macKey = new byte[32];
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final CheckedSecrets secrets;
     private final String unknownTerminalHash;
 
     PosTerminalAuthentication(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
-        new SecureRandom().nextBytes(macKey);
+        this.secrets = new CheckedSecrets(passwords);
         this.unknownTerminalHash = passwords.encode("no terminal has this secret");
     }
 
@@ -71,7 +60,7 @@ class PosTerminalAuthentication {
             if (t == null || t.secretHash() == null) {
                 passwords.matches(secret == null ? "" : secret, unknownTerminalHash); // same time as a wrong secret
             }
-            if (t == null || t.secretHash() == null || secret == null || !secretMatches(t, secret)) {
+            if (t == null || t.secretHash() == null || secret == null || !secrets.matches(t.terminalId(), secret, t.secretHash())) {
                 log.warn("POS terminal {} refused: unknown terminal or wrong secret", terminalId);
                 throw PosRefusedException.unauthorized("BAD_TERMINAL_CREDENTIALS", "terminal " + terminalId
                         + " is not registered or its secret is wrong");
@@ -116,29 +105,6 @@ class PosTerminalAuthentication {
     private Terminal find(String where, String value) {
         List<Terminal> found = jdbc.query(SELECT + where, PosTerminalAuthentication::terminal, value);
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private boolean secretMatches(Terminal t, String secret) {
-        byte[] mac = mac(secret);
-        Verified known = verified.get(t.terminalId());
-        if (known != null && known.secretHash().equals(t.secretHash()) && MessageDigest.isEqual(known.secretMac(), mac)) {
-            return true;
-        }
-        if (!passwords.matches(secret, t.secretHash())) {
-            return false;
-        }
-        verified.put(t.terminalId(), new Verified(t.secretHash(), mac));
-        return true;
-    }
-
-    private byte[] mac(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
-            return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 
     private static Terminal terminal(ResultSet rs, int row) throws SQLException {

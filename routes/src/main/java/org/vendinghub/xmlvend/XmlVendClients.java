@@ -9,6 +9,7 @@ import org.vendinghub.domain.ValidationException;
 import org.vendinghub.ledger.ConflictException;
 import org.vendinghub.ledger.ResultCode;
 import org.vendinghub.ledger.vendor.VendorService;
+import org.vendinghub.security.CheckedSecrets;
 import org.vendinghub.xmlvend.ws.base.AuthCred;
 import org.vendinghub.xmlvend.ws.base.BaseReq;
 
@@ -30,12 +31,17 @@ public class XmlVendClients {
     private final PasswordEncoder passwords;
     private final VendorService vendors;
     private final Clock clock;
+    // an operator sends its password with every request: bcrypt checks it once, then an HMAC does (see CheckedSecrets)
+    private final CheckedSecrets secrets;
+    private final String unknownOperatorHash;
 
     XmlVendClients(JdbcTemplate jdbc, PasswordEncoder passwords, VendorService vendors, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.vendors = vendors;
         this.clock = clock;
+        this.secrets = new CheckedSecrets(passwords);
+        this.unknownOperatorHash = passwords.encode("no operator has this password");
     }
 
     /** The WSDL operations a client may be limited to. */
@@ -203,7 +209,11 @@ public class XmlVendClients {
         }
         List<String> hashes = jdbc.queryForList("SELECT password_hash FROM xmlvend_operator WHERE client_id = ? AND op_name = ? AND enabled",
                 String.class, clientId, cred.getOpName());
-        if (hashes.isEmpty() || !passwords.matches(cred.getPassword(), hashes.get(0))) {
+        String password = cred.getPassword() == null ? "" : cred.getPassword();
+        if (hashes.isEmpty()) {
+            passwords.matches(password, unknownOperatorHash); // same time as a wrong password
+        }
+        if (hashes.isEmpty() || !secrets.matches(clientId + '\0' + cred.getOpName(), password, hashes.get(0))) {
             throw refused(XmlVendFaultType.REQUEST_AUTHORISATION, "BAD_CREDENTIALS",
                     "operator " + cred.getOpName() + " or the password is wrong for client " + clientId);
         }

@@ -212,6 +212,29 @@ class XmlVendOperationsIT extends HubIntegrationTest {
         assertThat(vendors.vendor(vendorId).availableMinor()).isEqualTo(500_00 - 29_00);
     }
 
+    @Test
+    void a_new_operator_password_takes_effect_at_once_although_the_old_one_was_just_accepted() throws Exception {
+        XmlVendTestClient.Registered client = clients.register(500_00);
+        MeterView meter = fixture.meter();
+        String operator = "/api/v1/vendors/" + client.vendorId() + "/xmlvend-clients/" + client.ean() + "/operators/"
+                + XmlVendTestClient.OPERATOR;
+        port().creditVendRequest(sale(client, XmlVendTestClient.newMsgId(), meter, "29.00")); // the old password, remembered
+
+        ResponseEntity<JsonNode> changed = admin().exchange(url(operator), HttpMethod.PUT,
+                new HttpEntity<>(Map.of("password", "op-password-2")), JsonNode.class);
+        XMLVendFault oldPassword = catchThrowableOfType(XMLVendFault.class,
+                () -> port().creditVendRequest(sale(client, XmlVendTestClient.newMsgId(), meter, "29.00")));
+        CreditVendReq withNew = sale(client, XmlVendTestClient.newMsgId(), meter, "29.00");
+        withNew.getAuthCred().setPassword("op-password-2");
+        CreditVendTx sold = (CreditVendTx) port().creditVendRequest(withNew).getCreditVendReceipt().getTransactions().getTx().get(0);
+
+        assertThat(changed.getStatusCode().is2xxSuccessful()).as(String.valueOf(changed.getBody())).isTrue();
+        assertThat(oldPassword).isNotNull();
+        assertThat(oldPassword.getFaultInfo().getFault().getClass().getSimpleName()).isEqualTo("RequestAuthorisationEx");
+        assertThat(((STS1Token) sold.getCreditTokenIssue().getToken()).getStsCipher()).matches("\\d{20}");
+        assertThat(vendors.vendor(client.vendorId()).availableMinor()).isEqualTo(500_00 - 2 * 29_00);
+    }
+
     private static CreditVendReq sale(XmlVendTestClient.Registered client, MsgID msgId, MeterView meter, String amount) {
         return sale(client.ean(), msgId, meter, amount);
     }
