@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * {@code --warmup} seconds are sent but not counted. Every request stops by itself: the run is bounded in time.
  *
  * <p>{@code --operation vend-check} sends the cashier's check instead (GET /api/v1/meters/{number}/vend-check): the same
- * edge (HTTP, authentication, JSON) and the pricing reads, but no writes, no broker and no batches. What it reaches is
- * what the edge alone allows on the machine, the ceiling under any vend flow behind it.
+ * edge (HTTP, authentication, JSON) and the pricing reads, but no writes, no broker and no batches. {@code --operation
+ * sale} does what a cashier does for each customer: the check, then the vend; its latency covers both.
  */
 public final class LoadHarness {
 
@@ -96,14 +96,14 @@ public final class LoadHarness {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 long scheduled = due;
-                pool.execute(() -> send(operation.request(meters.get(next.getAndIncrement() % meters.size()), amount, currency),
+                pool.execute(() -> send(operation.requests(meters.get(next.getAndIncrement() % meters.size()), amount, currency),
                         scheduled, countFrom, stats));
             }
         } else {
             for (int w = 0; w < concurrency; w++) {
                 pool.execute(() -> {
                     while (System.nanoTime() < end) {
-                        send(operation.request(meters.get(next.getAndIncrement() % meters.size()), amount, currency),
+                        send(operation.requests(meters.get(next.getAndIncrement() % meters.size()), amount, currency),
                                 System.nanoTime(), countFrom, stats);
                     }
                 });
@@ -116,16 +116,17 @@ public final class LoadHarness {
         System.out.println(stats.json(operationName, rate, seconds, concurrency, meters.size()));
     }
 
-    /** One kind of request the harness sends, made for a meter. */
+    /** What the harness does for a meter: one request, or several in order (a sale is a check, then the vend). */
     private interface Operation {
-        HttpRequest request(String meter, long amount, String currency);
+        List<HttpRequest> requests(String meter, long amount, String currency);
     }
 
     private Operation operation(String name) {
         return switch (name) {
-            case "vend" -> this::vend;
-            case "vend-check" -> this::vendCheck;
-            default -> throw new IllegalArgumentException("--operation must be vend or vend-check, not " + name);
+            case "vend" -> (meter, amount, currency) -> List.of(vend(meter, amount, currency));
+            case "vend-check" -> (meter, amount, currency) -> List.of(vendCheck(meter));
+            case "sale" -> (meter, amount, currency) -> List.of(vendCheck(meter), vend(meter, amount, currency));
+            default -> throw new IllegalArgumentException("--operation must be vend, vend-check or sale, not " + name);
         };
     }
 
@@ -137,17 +138,25 @@ public final class LoadHarness {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private HttpRequest vendCheck(String meter, long amount, String currency) {
+    private HttpRequest vendCheck(String meter) {
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/meters/" + meter + "/vend-check")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", auth).GET().build();
     }
 
-    private void send(HttpRequest request, long scheduled, long countFrom, Stats stats) {
-        String status;
-        try {
-            status = Integer.toString(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
-        } catch (Exception e) {
-            status = e.getClass().getSimpleName();
+    /** Sends the requests in order and records the operation once: the first failure's status, or the last one's. */
+    private void send(List<HttpRequest> requests, long scheduled, long countFrom, Stats stats) {
+        String status = "none";
+        for (HttpRequest request : requests) {
+            try {
+                int code = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = Integer.toString(code);
+                if (code >= 300) {
+                    break;
+                }
+            } catch (Exception e) {
+                status = e.getClass().getSimpleName();
+                break;
+            }
         }
         long done = System.nanoTime();
         if (scheduled >= countFrom) {
