@@ -16,6 +16,7 @@ import java.util.Set;
  * @param refundChannels    channels whose provider has already taken the customer's money: a failed vend becomes a refund
  * @param batchMax          the most vends one batch transaction (receive, reserve, issue) takes at once
  * @param recoveryAttemptsMax how often vend-recover resubmits a vend that stays unfinished before it leaves it to an operator
+ * @param consumerReceiveTimeout how long an idle vend.cmd.submit consumer waits for a command before it asks the broker again
  */
 @ConfigurationProperties("hub.vend")
 public record VendProperties(
@@ -32,5 +33,6 @@ public record VendProperties(
         @DefaultValue("20s") Duration recoveryPeriod,
         @DefaultValue("5") int deliveryAttemptsMax,
         @DefaultValue("256") int batchMax,
-        @DefaultValue("5") int recoveryAttemptsMax) {
+        @DefaultValue("5") int recoveryAttemptsMax,
+        @DefaultValue("5s") Duration consumerReceiveTimeout) {
 }

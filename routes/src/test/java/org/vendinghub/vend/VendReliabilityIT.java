@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -234,6 +235,12 @@ class VendReliabilityIT extends HubIntegrationTest {
     }
 
     /** Weaves a step in before {@code nodeId}: it counts this test's meters' commands and fails them as they ask. */
+    @Test
+    void an_idle_vend_consumer_asks_the_broker_again_only_after_the_configured_wait() {
+        JmsEndpoint in = (JmsEndpoint) camel.getRoute("vend-submit-in").getEndpoint();
+        assertThat(in.getReceiveTimeout()).isEqualTo(5_000); // hub.vend.consumer-receive-timeout; Spring's default is 1 s
+    }
+
     private void weave(String routeId, String nodeId, String stepId) throws Exception {
         AdviceWith.adviceWith(camel, routeId, route -> route.weaveById(nodeId).before().process(VendReliabilityIT::failAsAsked).id(stepId));
     }
