@@ -83,10 +83,7 @@ public class VendFixture {
         // base date 2014: a 1993-base meter ran out of TIDs on 2024-11-24
         SupplyGroupView group = utilities.createSupplyGroup(new NewSupplyGroup(utility.id(), "Test group " + sgc, sgc, 1, 2, 2014,
                 "04", "11", keyId, null));
-        TariffView tariff = tariffs.create(new NewTariff(utility.id(), "T" + Fixtures.next(), "Residential single rate"));
-        tariffs.addVersion(tariff.id(), new NewTariffVersion(Instant.now(), null, null,
-                List.of(new TariffBlock(0, RATE_MINOR_E4_PER_KWH)), List.of()));
-        return new Setup(utility, group, tariff);
+        return new Setup(utility, group, tariff(utility.id(), "Residential single rate", Instant.now(), List.of()));
     }
 
     /**
@@ -111,23 +108,31 @@ public class VendFixture {
     }
 
     public MeterView meter() {
-        Setup s = setup();
-        CustomerView customer = customers.create(new NewCustomer(s.utility().id(), "ACC-" + Fixtures.next(), "Customer " + Fixtures.next(),
-                "+254712345678", "customer@example.org", "Plot 7, Kisumu"));
-        return meters.register(new NewMeter(s.utility().id(), Fixtures.meterNumber(), "600727", s.supplyGroup().id(), "01",
-                MeterKind.THICK, s.tariff().id(), customer.id()));
+        return meterWithCustomer(setup().tariff().id());
     }
 
     /** A meter with a customer, on a tariff of its own: the fixture's rate plus {@code fees}, each charged once a month. */
     public MeterView meterWithMonthlyFees(List<TariffFee> fees) {
+        return meterWithCustomer(tariff(setup().utility().id(), "Residential with fees", Instant.now(), fees).id());
+    }
+
+    /** A tariff of the fixture's utility at the fixture's rate, with prices (and {@code fees}) valid from {@code validFrom}. */
+    public TariffView tariff(String name, Instant validFrom, List<TariffFee> fees) {
+        return tariff(setup().utility().id(), name, validFrom, fees);
+    }
+
+    private TariffView tariff(long utilityId, String name, Instant validFrom, List<TariffFee> fees) {
+        TariffView tariff = tariffs.create(new NewTariff(utilityId, "T" + Fixtures.next(), name));
+        tariffs.addVersion(tariff.id(), new NewTariffVersion(validFrom, null, null, List.of(new TariffBlock(0, RATE_MINOR_E4_PER_KWH)), fees));
+        return tariff;
+    }
+
+    private MeterView meterWithCustomer(long tariffId) {
         Setup s = setup();
-        TariffView tariff = tariffs.create(new NewTariff(s.utility().id(), "F" + Fixtures.next(), "Residential with fees"));
-        tariffs.addVersion(tariff.id(), new NewTariffVersion(Instant.now(), null, null,
-                List.of(new TariffBlock(0, RATE_MINOR_E4_PER_KWH)), fees));
         CustomerView customer = customers.create(new NewCustomer(s.utility().id(), "ACC-" + Fixtures.next(), "Customer " + Fixtures.next(),
-                "+254712345678", "customer@example.org", "Plot 9, Kisumu"));
+                "+254712345678", "customer@example.org", "Plot 7, Kisumu"));
         return meters.register(new NewMeter(s.utility().id(), Fixtures.meterNumber(), "600727", s.supplyGroup().id(), "01",
-                MeterKind.THICK, tariff.id(), customer.id()));
+                MeterKind.THICK, tariffId, customer.id()));
     }
 
     /** A virtual STS meter with the same keys as {@code meter}: what a customer's keypad meter would do with a token. */

@@ -12,11 +12,7 @@ import org.vendinghub.ledger.debt.DebtView;
 import org.vendinghub.ledger.debt.NewDebt;
 import org.vendinghub.ledger.meter.MeterService;
 import org.vendinghub.ledger.meter.MeterView;
-import org.vendinghub.ledger.tariff.NewTariff;
-import org.vendinghub.ledger.tariff.NewTariffVersion;
-import org.vendinghub.ledger.tariff.TariffBlock;
 import org.vendinghub.ledger.tariff.TariffFee;
-import org.vendinghub.ledger.tariff.TariffService;
 import org.vendinghub.ledger.tariff.TariffView;
 import org.vendinghub.ledger.testsupport.LedgerInvariants;
 import org.vendinghub.ledger.utility.SupplyGroupView;
@@ -50,9 +46,6 @@ class VendOperationsIT extends HubIntegrationTest {
 
     @Autowired
     DebtService debts;
-
-    @Autowired
-    TariffService tariffs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -105,10 +98,7 @@ class VendOperationsIT extends HubIntegrationTest {
     @Test
     void the_vend_check_says_a_meter_whose_tariff_has_no_prices_yet_cannot_vend_instead_of_failing() throws Exception {
         MeterView meter = fixture.meter();
-        TariffView later = tariffs.create(new NewTariff(meter.utilityId(), "L" + UUID.randomUUID().toString().substring(0, 8),
-                "Prices from tomorrow"));
-        tariffs.addVersion(later.id(), new NewTariffVersion(Instant.now().plus(Duration.ofDays(1)), null, null,
-                List.of(new TariffBlock(0, VendFixture.RATE_MINOR_E4_PER_KWH)), List.of()));
+        TariffView later = fixture.tariff("Prices from tomorrow", Instant.now().plus(Duration.ofDays(1)), List.of());
         meters.assignTariff(meter.id(), later.id());
 
         JsonNode check = check(meter);
