@@ -24,17 +24,16 @@ public final class CheckedSecrets {
     }
 
     private final PasswordEncoder passwords;
-    private final byte[] macKey = new byte[32];
+    private final ThreadLocal<Mac> macs = hmacsUnderNewKey();
     private final ConcurrentHashMap<String, Accepted> accepted = new ConcurrentHashMap<>();
 
     public CheckedSecrets(PasswordEncoder passwords) {
         this.passwords = passwords;
-        new SecureRandom().nextBytes(macKey);
     }
 
     /** Whether {@code secret} is the one {@code storedHash} was made from; {@code holder} names whose it is. */
     public boolean matches(String holder, String secret, String storedHash) {
-        byte[] mac = mac(secret);
+        byte[] mac = macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8));
         Accepted known = accepted.get(holder);
         if (known != null && known.storedHash().equals(storedHash) && MessageDigest.isEqual(known.secretMac(), mac)) {
             return true;
@@ -46,13 +45,21 @@ public final class CheckedSecrets {
         return true;
     }
 
-    private byte[] mac(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
-            return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+    /**
+     * HmacSHA256 under a random key made now and never written anywhere, one {@link Mac} per thread: looking one up and
+     * keying it costs more than the HMAC itself, and these run on every request.
+     */
+    static ThreadLocal<Mac> hmacsUnderNewKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
     }
 }

@@ -5,10 +5,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -30,10 +27,9 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
     private final long ttlNanos;
-    private final byte[] hmacKey = new byte[32];
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final ThreadLocal<Mac> macs = CheckedSecrets.hmacsUnderNewKey();
 
     /** The details of an authentication answered from the cache, so that listeners can tell it from a fresh check. */
     static final Object FROM_CACHE = new Object() {
@@ -50,7 +46,6 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     VerifiedCredentialsCache(AuthenticationProvider delegate, Duration ttl) {
         this.delegate = delegate;
         this.ttlNanos = ttl.toNanos();
-        new SecureRandom().nextBytes(hmacKey);
     }
 
     @Override
@@ -124,16 +119,5 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private String key(String username, String password) {
         byte[] digest = macs.get().doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8));
         return username + '\0' + Base64.getEncoder().encodeToString(digest);
-    }
-
-    /** A Mac per thread: looking one up and keying it costs more than the HMAC itself, on every API call. */
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
-        }
     }
 }
