@@ -1,8 +1,6 @@
 package org.vendinghub.vend;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.vendinghub.domain.StsParameters;
 import org.vendinghub.domain.VendId;
 import org.vendinghub.ledger.ConflictException;
@@ -24,7 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The saga's point of no return for every vend waiting at once, in ONE transaction: take each meter's next TID under
+ * The saga's point of no return for a batch of vends, inside the batch's transaction ({@link ReserveAndIssue}): take each meter's next TID under
  * the meter's row lock, make the tokens through the security module (due key changes first), store them, and post the
  * money with its splits. A vend issued before (a redelivery) is left as it is.
  *
@@ -34,36 +32,31 @@ import java.util.function.Function;
  * issued, and another vend of the same meter in the batch may depend on its TID or key change.
  */
 @Component
-class VendIssuing implements AutoCloseable {
+class VendIssuing {
 
     private final VendStore store;
     private final MeterBatch meters;
     private final VendMoneyBatch money;
     private final TokenIssuer tokens;
     private final Clock clock;
-    private final GroupCommit<VendId, Issue> group;
 
-    VendIssuing(VendStore store, MeterBatch meters, VendMoneyBatch money, TokenIssuer tokens, VendProperties properties, Clock clock,
-                PlatformTransactionManager transactions, MeterRegistry metrics) {
+    VendIssuing(VendStore store, MeterBatch meters, VendMoneyBatch money, TokenIssuer tokens, Clock clock) {
         this.store = store;
         this.meters = meters;
         this.money = money;
         this.tokens = tokens;
         this.clock = clock;
-        this.group = new GroupCommit<>("vend-issue", 1, properties.batchMax(), properties.replyTimeout().multipliedBy(2),
-                VendTransactions.readCommitted(transactions), this::issueAll, metrics);
     }
 
     /** Where a vend stands after the issue step, and whether its tokens are to be delivered. */
     record Issue(VendStatus status, boolean deliveryDue) {
     }
 
-    /** Issues the vend's tokens and posts its money (with whatever else waits); throws when it cannot. */
-    Issue issue(VendId id) {
-        return group.submit(id);
-    }
-
-    private List<GroupCommit.Outcome<Issue>> issueAll(List<VendId> ids) {
+    /**
+     * Issues each reserved vend's tokens and posts its money, in the caller's transaction; one outcome per vend, in order.
+     * Throws {@link BatchRetry} when a vend's money cannot be posted in a batch of more than one.
+     */
+    List<GroupCommit.Outcome<Issue>> issueAll(List<VendId> ids) {
         Map<VendId, VendStore.StepRow> rows = store.lockForStep(ids);
         Set<Long> meterIds = new HashSet<>();
         rows.values().stream().filter(r -> r.status() == VendStatus.RESERVED).forEach(r -> meterIds.add(r.meterId()));
@@ -172,10 +165,5 @@ class VendIssuing implements AutoCloseable {
         BatchRetry(RuntimeException cause) {
             super("a vend's money could not be posted; the batch is retried one vend at a time", cause);
         }
-    }
-
-    @Override
-    public void close() {
-        group.close();
     }
 }

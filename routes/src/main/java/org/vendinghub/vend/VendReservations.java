@@ -1,8 +1,6 @@
 package org.vendinghub.vend;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.vendinghub.domain.Money;
 import org.vendinghub.domain.ValidationException;
 import org.vendinghub.domain.VendId;
@@ -23,12 +21,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The saga's first step for every vend waiting at once: check the meter, price the purchase and reserve the money (a
- * pending transfer), in one transaction for the whole group ({@link GroupCommit}). A vend reserved before (a
- * redelivery) is left as it is and goes on to its token.
+ * The saga's first step for a batch of vends, inside the batch's transaction ({@link ReserveAndIssue}): check the meter,
+ * price the purchase and reserve the money (a pending transfer). A vend reserved before (a redelivery) is left as it is
+ * and goes on to its token.
  */
 @Component
-class VendReservations implements AutoCloseable {
+class VendReservations {
 
     private final VendStore store;
     private final MeterBatch meters;
@@ -36,26 +34,22 @@ class VendReservations implements AutoCloseable {
     private final VendMoneyBatch money;
     private final VendProperties properties;
     private final Clock clock;
-    private final GroupCommit<VendId, VendStatus> group;
 
     VendReservations(VendStore store, MeterBatch meters, PricingService pricing, VendMoneyBatch money, VendProperties properties,
-                     Clock clock, PlatformTransactionManager transactions, MeterRegistry metrics) {
+                     Clock clock) {
         this.store = store;
         this.meters = meters;
         this.pricing = pricing;
         this.money = money;
         this.properties = properties;
         this.clock = clock;
-        this.group = new GroupCommit<>("vend-reserve", 1, properties.batchMax(), properties.replyTimeout().multipliedBy(2),
-                VendTransactions.readCommitted(transactions), this::reserveAll, metrics);
     }
 
-    /** Reserves the vend's money (with whatever else waits); throws {@link VendRejectedException} when refused. */
-    VendStatus reserve(VendId id) {
-        return group.submit(id);
-    }
-
-    private List<GroupCommit.Outcome<VendStatus>> reserveAll(List<VendId> ids) {
+    /**
+     * Reserves each vend's money, in the caller's transaction; one outcome per vend, in order: its status (RESERVED, or
+     * where an earlier delivery of its command left it), or its refusal ({@link VendRejectedException} for the customer's).
+     */
+    List<GroupCommit.Outcome<VendStatus>> reserveAll(List<VendId> ids) {
         Map<VendId, VendStore.StepRow> rows = store.lockForStep(ids);
         List<VendRequest> requests = new ArrayList<>();
         for (VendId id : ids) {
@@ -127,10 +121,5 @@ class VendReservations implements AutoCloseable {
             return new VendRejectedException("INVALID_PAYER", e.getMessage());
         }
         return ledgerRefusal; // a conflict with what is recorded: not the customer's doing, the flow compensates
-    }
-
-    @Override
-    public void close() {
-        group.close();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * One vend, end to end (ARCHITECTURE §2). Routes only route: every step is a method of {@link VendSteps}.
  * <pre>
  * edge ─► direct:vend-submit ─► vend.cmd.submit (grouped by meter) ─► vend-submit-in ─► vend-orchestrate (saga)
- *                                                                        reserve ─► issue (tokens + posted money)
+ *                                                       reserve ─► issue (tokens + posted money), one transaction
  *                                                      failure ─► vend-compensate (void; refund command if captured)
  *                                                      then vend-after ─► vend-reply (wakes the waiting channel)
  * </pre>
@@ -48,8 +48,7 @@ class VendRoutes extends RouteBuilder {
                 .saga().propagation(SagaPropagation.REQUIRES_NEW)
                     .option(VendHeaders.VEND_ID, header(VendHeaders.VEND_ID))
                     .compensation("direct:vend-compensate")
-                    .bean(VendSteps.class, "reserve").id("ledger-reserve")
-                    .bean(VendSteps.class, "issue").id("token-issue")
+                    .bean(VendSteps.class, "reserveAndIssue").id("reserve-and-issue")
                 .end();
 
         from("direct:vend-compensate")

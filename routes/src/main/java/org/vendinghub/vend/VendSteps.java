@@ -24,30 +24,26 @@ public class VendSteps {
     private static final Logger log = LoggerFactory.getLogger(VendSteps.class);
 
     private final VendStore store;
-    private final VendReservations reservations;
-    private final VendIssuing issuing;
+    private final ReserveAndIssue reserveAndIssue;
     private final VendMoneyService money;
     private final TransactionTemplate tx;
     private final VendProperties properties;
 
-    VendSteps(VendStore store, VendReservations reservations, VendIssuing issuing, VendMoneyService money, TransactionTemplate tx,
+    VendSteps(VendStore store, ReserveAndIssue reserveAndIssue, VendMoneyService money, TransactionTemplate tx,
               VendProperties properties) {
         this.store = store;
-        this.reservations = reservations;
-        this.issuing = issuing;
+        this.reserveAndIssue = reserveAndIssue;
         this.money = money;
         this.tx = tx;
         this.properties = properties;
     }
 
-    /** Step 1 and 2: check the meter, price the purchase and reserve the money (a pending transfer), batched. */
-    public void reserve(@Header(VendHeaders.VEND_ID) String vendId) {
-        reservations.reserve(VendId.parse(vendId));
-    }
-
-    /** Step 3, the point of no return: TIDs, tokens, and the money posted, in one database transaction (batched). */
-    public void issue(@Header(VendHeaders.VEND_ID) String vendId, @Headers Map<String, Object> headers) {
-        VendIssuing.Issue issue = issuing.issue(VendId.parse(vendId));
+    /**
+     * Check the meter, price the purchase and reserve the money (a pending transfer); then the point of no return: TIDs,
+     * tokens, and the money posted. One database transaction with the other vends waiting ({@link ReserveAndIssue}).
+     */
+    public void reserveAndIssue(@Header(VendHeaders.VEND_ID) String vendId, @Headers Map<String, Object> headers) {
+        VendIssuing.Issue issue = reserveAndIssue.reserveAndIssue(VendId.parse(vendId));
         headers.put(VendHeaders.STATUS, issue.status().name());
         headers.put(VendHeaders.DELIVERY_DUE, issue.deliveryDue());
     }

@@ -29,10 +29,16 @@ import org.vendinghub.support.VendFixture;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -202,6 +208,47 @@ class VendOperationsIT extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transfer WHERE id = ?", Integer.class, "vend:" + vendId + ":void"))
                 .as("the reservation was voided").isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vend_token WHERE vend_id = ?", Integer.class, vendId)).isZero();
+        LedgerInvariants.assertHold(jdbc);
+    }
+
+    /** Vends sent at once share the reserve-and-issue transaction; the one whose token cannot be made fails alone. */
+    @Test
+    void among_vends_sent_at_once_the_one_whose_token_cannot_be_made_is_voided_and_the_others_are_issued() throws Exception {
+        List<MeterView> keyed = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            keyed.add(fixture.meter());
+        }
+        MeterView keyless = fixture.meter(fixture.supplyGroup(null));
+        List<MeterView> all = new ArrayList<>(keyed);
+        all.add(4, keyless);
+        ExecutorService cashiers = Executors.newFixedThreadPool(all.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ResponseEntity<String>>> sent = new ArrayList<>();
+        try {
+            for (MeterView meter : all) {
+                sent.add(cashiers.submit(() -> {
+                    start.await();
+                    return vend(meter, 50_00, null);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < all.size(); i++) {
+                ResponseEntity<String> response = sent.get(i).get(30, TimeUnit.SECONDS);
+                JsonNode vend = json.readTree(response.getBody());
+                if (all.get(i) == keyless) {
+                    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(422);
+                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_transfer WHERE id = ?", Integer.class,
+                            "vend:" + vend.get("vendId").asText() + ":void")).as("its reservation was voided").isEqualTo(1);
+                } else {
+                    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+                    assertThat(vend.get("meterNumber").asText()).isEqualTo(all.get(i).meterNumber());
+                    assertThat(fixture.simulator(all.get(i)).enter(vend.at("/tokens/0/token").asText()))
+                            .as("the token made for this meter, not a neighbour's in the batch").isEqualTo(MeterResult.ACCEPT);
+                }
+            }
+        } finally {
+            cashiers.shutdownNow();
+        }
         LedgerInvariants.assertHold(jdbc);
     }
 
