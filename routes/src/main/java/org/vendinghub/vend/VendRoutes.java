@@ -29,7 +29,8 @@ class VendRoutes extends RouteBuilder {
     public void configure() {
         from("direct:vend-submit")
                 .routeId("vend-submit")
-                .setHeader(VendHeaders.GROUP, header(VendHeaders.METER_NO))
+                .process(e -> e.getMessage().setHeader(VendHeaders.GROUP,
+                        VendHeaders.groupOf(e.getMessage().getHeader(VendHeaders.METER_NO, String.class)))).id("group-by-meter")
                 // a vend command never expires: the channel may stop waiting, but the vend it accepted is still made
                 .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.submit-queue}}?disableTimeToLive=true").id("to-vend-queue");
 

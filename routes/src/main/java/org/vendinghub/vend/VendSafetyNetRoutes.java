@@ -43,7 +43,8 @@ class VendSafetyNetRoutes extends RouteBuilder {
                 .bean(VendHousekeeping.class, "unfinished")
                 .split(body())
                     .setHeader(VendHeaders.VEND_ID, simple("${body.id}"))
-                    .setHeader(VendHeaders.GROUP, simple("${body.meterNumber}"))
+                    .process(e -> e.getMessage().setHeader(VendHeaders.GROUP,
+                            VendHeaders.groupOf(e.getMessage().getBody(VendHousekeeping.VendRef.class).meterNumber())))
                     .setBody(header(VendHeaders.VEND_ID))
                     .to(ExchangePattern.InOnly, "jms:queue:{{hub.vend.submit-queue}}").id("to-vend-queue-again")
                     .bean(VendHousekeeping.class, "resubmitted").id("count-resubmission")
