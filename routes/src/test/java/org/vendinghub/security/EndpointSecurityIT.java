@@ -99,6 +99,16 @@ class EndpointSecurityIT extends HubIntegrationTest {
     }
 
     @Test
+    void a_browser_gets_the_xsrf_cookie_and_an_api_client_signing_in_with_basic_gets_no_cookie_at_all() {
+        HttpResponse<String> page = new BrowserSession(port).get("/login");
+        assertThat(page.headers().allValues(HttpHeaders.SET_COOKIE)).anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN="));
+
+        ResponseEntity<String> api = admin().getForEntity(url("/api/v1/meters?size=1"), String.class);
+        assertThat(api.getStatusCode().value()).isEqualTo(200);
+        assertThat(api.getHeaders().get(HttpHeaders.SET_COOKIE)).as("nothing for a client that keeps no cookies").isNull();
+    }
+
+    @Test
     void a_wrong_password_is_refused() {
         ResponseEntity<String> response = http.withBasicAuth("admin", "not-the-password").getForEntity(url("/actuator/prometheus"), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(401);
