@@ -79,8 +79,9 @@ class VendIssuing {
         meters.saveLastTids(batch.lastTids);
         meters.markKeyChangesIssued(batch.keyChangesIssued);
         store.markIssuedAll(batch.issued);
-        // the money last: it locks the ledger's busiest rows (every vend's clearing and revenue accounts), which the
-        // reserve step needs too, so they are held only from here to the commit (a refusal rolls all of it back)
+        // the money last: posting locks the revenue and tax accounts, which reversals and other writers need too, so
+        // they are held only from here to the commit (the reservations in this transaction already hold the payers' and
+        // clearing accounts; a refusal rolls all of it back)
         postMoney(batch, outcomes, ids.size(), now);
         return outcomes;
     }
