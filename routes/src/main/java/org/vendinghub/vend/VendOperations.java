@@ -6,8 +6,6 @@ import org.vendinghub.audit.AuditLog;
 import org.vendinghub.domain.VendId;
 import org.vendinghub.ledger.IdempotencyService;
 import org.vendinghub.ledger.NotFoundException;
-import org.vendinghub.ledger.customer.CustomerService;
-import org.vendinghub.ledger.customer.CustomerView;
 import org.vendinghub.ledger.debt.DebtService;
 import org.vendinghub.ledger.debt.DebtView;
 import org.vendinghub.ledger.meter.MeterService;
@@ -19,9 +17,6 @@ import org.vendinghub.ledger.pricing.PricingService;
 import org.vendinghub.ledger.pricing.PurchaseRefusedException;
 import org.vendinghub.ledger.sale.VendMoneyService;
 import org.vendinghub.ledger.tariff.TariffFee;
-import org.vendinghub.ledger.tariff.TariffService;
-import org.vendinghub.ledger.utility.UtilityService;
-import org.vendinghub.ledger.utility.UtilityView;
 import org.vendinghub.sts.CreditTokenRequest;
 import org.vendinghub.sts.ManagementTokenRequest;
 import org.vendinghub.sts.TokenRequest;
@@ -39,9 +34,7 @@ public class VendOperations {
 
     private final VendStore store;
     private final MeterService meters;
-    private final CustomerService customers;
-    private final UtilityService utilities;
-    private final TariffService tariffs;
+    private final VendCheckFacts checkFacts;
     private final DebtService debts;
     private final PricingService pricing;
     private final VendMoneyService money;
@@ -53,14 +46,12 @@ public class VendOperations {
     private final VendProperties properties;
     private final Clock clock;
 
-    VendOperations(VendStore store, MeterService meters, CustomerService customers, UtilityService utilities, TariffService tariffs,
-                   DebtService debts, PricingService pricing, VendMoneyService money, TokenIssuer tokens, IdempotencyService idempotency,
-                   AuditLog audit, TransactionTemplate tx, VendProperties properties, Clock clock) {
+    VendOperations(VendStore store, MeterService meters, VendCheckFacts checkFacts, DebtService debts, PricingService pricing,
+                   VendMoneyService money, TokenIssuer tokens, IdempotencyService idempotency, AuditLog audit,
+                   TransactionTemplate tx, VendProperties properties, Clock clock) {
         this.store = store;
         this.meters = meters;
-        this.customers = customers;
-        this.utilities = utilities;
-        this.tariffs = tariffs;
+        this.checkFacts = checkFacts;
         this.debts = debts;
         this.pricing = pricing;
         this.money = money;
@@ -85,9 +76,7 @@ public class VendOperations {
 
     private VendCheck checkInTransaction(String meterNumber) {
         MeterView meter = meters.byNumber(meterNumber); // NotFoundException: unknown meter
-        UtilityView utility = utilities.utility(meter.utilityId());
-        CustomerView customer = meter.customerId() == null ? null : customers.customer(meter.customerId());
-        boolean keyChangeDue = !meters.dueKeyChanges(meter.id()).isEmpty();
+        VendCheckFacts.Facts facts = checkFacts.of(meter);
         String[] refusal = refusal(meter);
         PriceInput input = null;
         if (refusal == null) {
@@ -97,16 +86,14 @@ public class VendOperations {
                 refusal = new String[] {noPrices.code().name(), noPrices.getMessage()};
             }
         }
-        List<DebtView> open = customer == null ? List.of() : debts.debtsOfCustomer(customer.id()).stream()
+        List<DebtView> open = meter.customerId() == null ? List.of() : debts.debtsOfCustomer(meter.customerId()).stream()
                 .filter(d -> d.outstandingMinor() > 0).toList();
         return new VendCheck(meter.meterNumber(), refusal == null, refusal == null ? null : refusal[0], refusal == null ? null : refusal[1],
-                customer == null ? null : customer.name(), customer == null ? null : customer.address(),
-                customer == null ? null : customer.accountNumber(), utility.name(), utility.currency(),
+                facts.customerName(), facts.customerAddress(), facts.accountNumber(), facts.utilityName(), facts.currency(),
                 input == null ? 1 : minimumPurchase(input), properties.maxAmountMinor(),
                 input == null ? 0 : input.feesDue().stream().mapToLong(TariffFee::amountMinor).sum(),
                 open.stream().mapToLong(DebtView::outstandingMinor).sum(),
-                open.stream().mapToInt(DebtView::recoveryBp).max().orElse(0), keyChangeDue,
-                meter.tariffId() == null ? null : tariffs.tariff(meter.tariffId()).name(), meter.sts());
+                open.stream().mapToInt(DebtView::recoveryBp).max().orElse(0), facts.keyChangeDue(), facts.tariffName(), meter.sts());
     }
 
     private static String[] refusal(MeterView meter) {

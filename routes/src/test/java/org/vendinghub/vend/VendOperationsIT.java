@@ -71,6 +71,13 @@ class VendOperationsIT extends HubIntegrationTest {
         assertThat(check.get("customerAddress").asText()).isEqualTo("Plot 7, Kisumu");
         assertThat(check.get("minAmountMinor").asLong()).isBetween(28_00L, 30_00L); // 1 kWh at 25.00 + 16 % VAT
         assertThat(check.get("currency").asText()).isEqualTo("KES");
+        assertThat(check.get("utilityName").asText()).startsWith("Test Power ");
+        assertThat(check.get("accountNumber").asText()).startsWith("ACC-");
+        assertThat(check.get("tariffName").asText()).isEqualTo("Residential single rate");
+        JsonNode noCustomer = check(fixture.meter(fixture.supplyGroup("0123456789abcdef0123456789abcdef01234567")));
+        assertThat(noCustomer.hasNonNull("customerName")).isFalse();
+        assertThat(noCustomer.get("utilityName").asText()).isEqualTo(check.get("utilityName").asText());
+        assertThat(noCustomer.get("canVend").asBoolean()).isTrue();
 
         meters.block(meter.id(), "unpaid connection fee");
         JsonNode blocked = json.readTree(admin().getForObject(url("/api/v1/meters/" + meter.meterNumber() + "/vend-check"), String.class));
@@ -181,7 +188,9 @@ class VendOperationsIT extends HubIntegrationTest {
         MeterSimulator simulator = fixture.simulator(meter);
         String newKey = "0123456789abcdef0123456789abcdef01234567";
         SupplyGroupView newGroup = fixture.supplyGroup(newKey);
+        assertThat(check(meter).get("keyChangeDue").asBoolean()).isFalse();
         meters.changeStsParameters(meter.id(), newGroup.id(), "02", "admin");
+        assertThat(check(meter).get("keyChangeDue").asBoolean()).as("the cashier is told the token comes with key changes").isTrue();
 
         JsonNode vend = json.readTree(vend(meter, 58_00, null).getBody());
         JsonNode tokens = vend.get("tokens");
