@@ -36,17 +36,13 @@ class PosTerminalAuthentication {
     }
 
     private final JdbcTemplate jdbc;
-    private final PasswordEncoder passwords;
     private final Clock clock;
     private final CheckedSecrets secrets;
-    private final String unknownTerminalHash;
 
     PosTerminalAuthentication(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
-        this.passwords = passwords;
         this.clock = clock;
         this.secrets = new CheckedSecrets(passwords);
-        this.unknownTerminalHash = passwords.encode("no terminal has this secret");
     }
 
     /**
@@ -57,10 +53,7 @@ class PosTerminalAuthentication {
         Terminal t;
         if (terminalId != null) {
             t = find("WHERE t.terminal_id = ?", terminalId);
-            if (t == null || t.secretHash() == null) {
-                passwords.matches(secret == null ? "" : secret, unknownTerminalHash); // same time as a wrong secret
-            }
-            if (t == null || t.secretHash() == null || secret == null || !secrets.matches(t.terminalId(), secret, t.secretHash())) {
+            if (!secrets.matches(terminalId, secret, t == null ? null : t.secretHash())) {
                 log.warn("POS terminal {} refused: unknown terminal or wrong secret", terminalId);
                 throw PosRefusedException.unauthorized("BAD_TERMINAL_CREDENTIALS", "terminal " + terminalId
                         + " is not registered or its secret is wrong");

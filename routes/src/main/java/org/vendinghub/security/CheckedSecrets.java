@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * against its stored bcrypt hash, and remembers what bcrypt accepted: per holder, the hash it was checked against and an
  * HMAC of the secret under a key made at start (never the secret, never written anywhere). The same secret against the
  * same hash then costs one HMAC instead of a bcrypt check, tens of milliseconds of CPU. The caller reads the stored hash
- * on every request, so a new secret (a new hash) or a disabled holder (no hash) takes effect at once.
+ * on every request, so a new secret (a new hash) or a disabled holder (no hash) takes effect at once. A holder with no
+ * hash costs a bcrypt check all the same, so that the time of a refusal does not tell an unknown holder from a wrong
+ * secret.
  */
 public final class CheckedSecrets {
 
@@ -26,13 +28,22 @@ public final class CheckedSecrets {
     private final PasswordEncoder passwords;
     private final ThreadLocal<Mac> macs = hmacsUnderNewKey();
     private final ConcurrentHashMap<String, Accepted> accepted = new ConcurrentHashMap<>();
+    private final String nobodysHash;
 
     public CheckedSecrets(PasswordEncoder passwords) {
         this.passwords = passwords;
+        this.nobodysHash = passwords.encode("nobody has this secret");
     }
 
-    /** Whether {@code secret} is the one {@code storedHash} was made from; {@code holder} names whose it is. */
+    /**
+     * Whether {@code secret} is the one {@code storedHash} was made from; {@code holder} names whose it is. False for a
+     * missing secret or a missing hash (an unknown or disabled holder), after the same bcrypt check a wrong secret costs.
+     */
     public boolean matches(String holder, String secret, String storedHash) {
+        if (secret == null || storedHash == null) {
+            passwords.matches(secret == null ? "" : secret, nobodysHash);
+            return false;
+        }
         byte[] mac = macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8));
         Accepted known = accepted.get(holder);
         if (known != null && known.storedHash().equals(storedHash) && MessageDigest.isEqual(known.secretMac(), mac)) {

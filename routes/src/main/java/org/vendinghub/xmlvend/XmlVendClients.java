@@ -33,7 +33,6 @@ public class XmlVendClients {
     private final Clock clock;
     // an operator sends its password with every request: bcrypt checks it once, then an HMAC does (see CheckedSecrets)
     private final CheckedSecrets secrets;
-    private final String unknownOperatorHash;
 
     XmlVendClients(JdbcTemplate jdbc, PasswordEncoder passwords, VendorService vendors, Clock clock) {
         this.jdbc = jdbc;
@@ -41,7 +40,6 @@ public class XmlVendClients {
         this.vendors = vendors;
         this.clock = clock;
         this.secrets = new CheckedSecrets(passwords);
-        this.unknownOperatorHash = passwords.encode("no operator has this password");
     }
 
     /** The WSDL operations a client may be limited to. */
@@ -209,11 +207,7 @@ public class XmlVendClients {
         }
         List<String> hashes = jdbc.queryForList("SELECT password_hash FROM xmlvend_operator WHERE client_id = ? AND op_name = ? AND enabled",
                 String.class, clientId, cred.getOpName());
-        String password = cred.getPassword() == null ? "" : cred.getPassword();
-        if (hashes.isEmpty()) {
-            passwords.matches(password, unknownOperatorHash); // same time as a wrong password
-        }
-        if (hashes.isEmpty() || !secrets.matches(clientId + '\0' + cred.getOpName(), password, hashes.get(0))) {
+        if (!secrets.matches(clientId + '\0' + cred.getOpName(), cred.getPassword(), hashes.isEmpty() ? null : hashes.get(0))) {
             throw refused(XmlVendFaultType.REQUEST_AUTHORISATION, "BAD_CREDENTIALS",
                     "operator " + cred.getOpName() + " or the password is wrong for client " + clientId);
         }

@@ -63,6 +63,16 @@ class CheckedSecretsTest {
     }
 
     @Test
+    void an_unknown_holder_or_a_missing_secret_is_refused_after_a_bcrypt_check_like_a_wrong_secret() {
+        String hash = encoder.encode("s3cret-1");
+
+        assertThat(secrets.matches("nobody", "s3cret-1", null)).isFalse();
+        assertThat(secrets.matches("T1", null, hash)).isFalse();
+
+        assertThat(encoder.checks).hasValue(2);
+    }
+
+    @Test
     void what_one_holder_proved_does_not_count_for_another_with_the_same_hash() {
         String hash = encoder.encode("shared");
         secrets.matches("T1", "shared", hash);
