@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The saga's point of no return for a batch of vends, inside the batch's transaction ({@link ReserveAndIssue}): take each meter's next TID under
- * the meter's row lock, make the tokens through the security module (due key changes first), store them, and post the
- * money with its splits. A vend issued before (a redelivery) is left as it is.
+ * The saga's point of no return for a batch of vends, inside the batch's transaction ({@link ReserveAndIssue}): take
+ * each meter's next TID under the meter's row lock, make the tokens through the security module (due key changes
+ * first), store them, and post the money with its splits. A vend issued before (a redelivery) is left as it is.
  *
  * <p>A vend whose token cannot be made (no key for its supply group) is refused alone before anything of it is
  * written. A vend whose money cannot be posted (its reservation expired meanwhile) fails the batch, which

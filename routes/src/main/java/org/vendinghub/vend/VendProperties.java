@@ -14,7 +14,7 @@ import java.util.Set;
  * @param reservationTimeout how long reserved money stays pending; the sweeper voids it after that
  * @param stsZone           the wall clock the meters' TIDs count in
  * @param refundChannels    channels whose provider has already taken the customer's money: a failed vend becomes a refund
- * @param batchMax          the most vends one batch transaction (receive, reserve, issue) takes at once
+ * @param batchMax          the most vends one batch transaction (the receive; reserve and issue together) takes at once
  * @param recoveryAttemptsMax how often vend-recover resubmits a vend that stays unfinished before it leaves it to an operator
  * @param consumerReceiveTimeout how long an idle vend.cmd.submit consumer waits for a command before it asks the broker again
  */
