@@ -2,12 +2,7 @@ package org.vendinghub.security;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,7 +21,7 @@ public final class CheckedSecrets {
     }
 
     private final PasswordEncoder passwords;
-    private final ThreadLocal<Mac> macs = hmacsUnderNewKey();
+    private final StartupKeyedHmac hmac = new StartupKeyedHmac();
     private final ConcurrentHashMap<String, Accepted> accepted = new ConcurrentHashMap<>();
     private final String nobodysHash;
 
@@ -44,7 +39,7 @@ public final class CheckedSecrets {
             passwords.matches(secret == null ? "" : secret, nobodysHash);
             return false;
         }
-        byte[] mac = macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8));
+        byte[] mac = hmac.of(secret);
         Accepted known = accepted.get(holder);
         if (known != null && known.storedHash().equals(storedHash) && MessageDigest.isEqual(known.secretMac(), mac)) {
             return true;
@@ -54,23 +49,5 @@ public final class CheckedSecrets {
         }
         accepted.put(holder, new Accepted(storedHash, mac));
         return true;
-    }
-
-    /**
-     * HmacSHA256 under a random key made now and never written anywhere, one {@link Mac} per thread: looking one up and
-     * keying it costs more than the HMAC itself, and these run on every request.
-     */
-    static ThreadLocal<Mac> hmacsUnderNewKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-            }
-        });
     }
 }

@@ -4,8 +4,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
-import javax.crypto.Mac;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +27,7 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
-    private final ThreadLocal<Mac> macs = CheckedSecrets.hmacsUnderNewKey();
+    private final StartupKeyedHmac hmac = new StartupKeyedHmac();
 
     /** The details of an authentication answered from the cache, so that listeners can tell it from a fresh check. */
     static final Object FROM_CACHE = new Object() {
@@ -117,7 +115,7 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     }
 
     private String key(String username, String password) {
-        byte[] digest = macs.get().doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8));
+        byte[] digest = hmac.of(username + '\0' + password);
         return username + '\0' + Base64.getEncoder().encodeToString(digest);
     }
 }
