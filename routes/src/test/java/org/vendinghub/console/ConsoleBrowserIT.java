@@ -419,17 +419,27 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         waitFor(By.id("logout"));
     }
 
-    /** Scrolls the element to the middle of the window first: the tablet-sized window does not show long forms whole. */
+    /**
+     * Scrolls the element to the middle of the window first (the tablet-sized window does not show long forms whole) and
+     * waits until it is inside the window: Chromium 156 resizes the window after a screenshot asynchronously, and an
+     * htmx swap right after typing can move a form, so one scroll is not always where the element ends up.
+     */
     private static void click(String id) {
         WebElement element = waitFor(By.id(id));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(d -> scrolledIntoWindow(element));
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+            wait.until(ExpectedConditions.elementToBeClickable(element)).click();
         } catch (ElementClickInterceptedException e) {
-            // an htmx swap right after typing can move the form under the pointer: scroll again and click once more
-            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+            wait.until(d -> scrolledIntoWindow(element));
+            wait.until(ExpectedConditions.elementToBeClickable(element)).click();
         }
+    }
+
+    private static boolean scrolledIntoWindow(WebElement element) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const e = arguments[0]; e.scrollIntoView({block: 'center', behavior: 'instant'});"
+                        + " const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", element));
     }
 
     private void open(String path) {
