@@ -13,10 +13,9 @@ import java.util.Map;
  * Turns on virtual threads (Spring's {@code spring.threads.virtual.enabled}, which Camel follows) when the JVM is
  * Java 24 or newer and nobody configured the property. A vend parks its HTTP thread and its broker consumer several
  * times; a parked virtual thread costs no kernel thread switch, and on this project's 2-core machine that cut the hub's
- * CPU per vend at 300 vends/s by about 6 % and raised the most vends per second by 8 to 13 % (README, "Load
- * harness"). Not before 24: up to Java 23 a virtual thread
- * blocking inside {@code synchronized} (the Artemis client does, around its blocking sends) holds on to one of the
- * few carrier threads (JEP 491 lifted that); Java 17 has none.
+ * CPU per vend at 300 vends/s by about 6 % and raised the most vends per second by 8 to 13 % (README, "Load harness").
+ * Not before 24: up to Java 23 a virtual thread blocking inside {@code synchronized} (the Artemis client does, around
+ * its blocking sends) holds on to one of the few carrier threads (JEP 491 lifted that); Java 17 has none.
  */
 public class VirtualThreadsByDefault implements EnvironmentPostProcessor, Ordered {
 

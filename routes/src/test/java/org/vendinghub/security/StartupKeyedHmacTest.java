@@ -3,6 +3,7 @@ package org.vendinghub.security;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,7 @@ class StartupKeyedHmacTest {
                 results.add(pool.submit(() -> {
                     threads.add(Thread.currentThread().getName());
                     byte[] proof = hmac.of(a ? "secret-a" : "secret-b");
-                    return java.util.Arrays.equals(proof, a ? expectedA : expectedB);
+                    return Arrays.equals(proof, a ? expectedA : expectedB);
                 }));
             }
             for (Future<Boolean> result : results) {
