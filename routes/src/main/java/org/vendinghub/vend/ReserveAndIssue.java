@@ -2,7 +2,6 @@ package org.vendinghub.vend;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.vendinghub.domain.VendId;
 
 import java.util.ArrayList;
@@ -26,11 +25,11 @@ class ReserveAndIssue implements AutoCloseable {
     private final GroupCommit<VendId, VendIssuing.Issue> group;
 
     ReserveAndIssue(VendReservations reservations, VendIssuing issuing, VendProperties properties,
-                    PlatformTransactionManager transactions, MeterRegistry metrics) {
+                    VendTransactions transactions, MeterRegistry metrics) {
         this.reservations = reservations;
         this.issuing = issuing;
         this.group = new GroupCommit<>("vend-reserve-issue", 1, properties.batchMax(), properties.replyTimeout().multipliedBy(2),
-                VendTransactions.readCommitted(transactions), this::reserveAndIssueAll, metrics);
+                transactions.readCommitted(), this::reserveAndIssueAll, metrics);
     }
 
     /** Reserves the vend's money and issues its tokens (with whatever else waits); throws its refusal. */

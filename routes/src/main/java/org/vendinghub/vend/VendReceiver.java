@@ -2,7 +2,6 @@ package org.vendinghub.vend;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.vendinghub.domain.VendId;
 import org.vendinghub.ledger.IdempotencyService;
 
@@ -21,11 +20,11 @@ class VendReceiver implements AutoCloseable {
     private final VendStore store;
     private final GroupCommit<VendStore.Received, IdempotencyService.Claim> group;
 
-    VendReceiver(IdempotencyService idempotency, VendStore store, VendProperties properties, PlatformTransactionManager transactions, MeterRegistry metrics) {
+    VendReceiver(IdempotencyService idempotency, VendStore store, VendProperties properties, VendTransactions transactions, MeterRegistry metrics) {
         this.idempotency = idempotency;
         this.store = store;
         this.group = new GroupCommit<>("vend-receive", 1, properties.batchMax(), properties.replyTimeout(),
-                VendTransactions.readCommitted(transactions), this::receiveAll, metrics);
+                transactions.readCommitted(), this::receiveAll, metrics);
     }
 
     /** Stores the request as vend {@code id}, or answers the claim of the first request with its reference. */
