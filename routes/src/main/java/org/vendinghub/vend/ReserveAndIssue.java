@@ -5,7 +5,9 @@ import org.springframework.stereotype.Component;
 import org.vendinghub.domain.VendId;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The saga's steps for every vend waiting at once, in ONE transaction ({@link GroupCommit}): reserve the money (a
@@ -22,12 +24,14 @@ class ReserveAndIssue implements AutoCloseable {
 
     private final VendReservations reservations;
     private final VendIssuing issuing;
+    private final VendStore store;
     private final GroupCommit<VendId, VendIssuing.Issue> group;
 
-    ReserveAndIssue(VendReservations reservations, VendIssuing issuing, VendProperties properties,
+    ReserveAndIssue(VendReservations reservations, VendIssuing issuing, VendStore store, VendProperties properties,
                     VendTransactions transactions, MeterRegistry metrics) {
         this.reservations = reservations;
         this.issuing = issuing;
+        this.store = store;
         this.group = new GroupCommit<>("vend-reserve-issue", 1, properties.batchMax(), properties.replyTimeout().multipliedBy(2),
                 transactions.readCommitted(), this::reserveAndIssueAll, metrics);
     }
@@ -38,19 +42,31 @@ class ReserveAndIssue implements AutoCloseable {
     }
 
     private List<GroupCommit.Outcome<VendIssuing.Issue>> reserveAndIssueAll(List<VendId> ids) {
-        List<GroupCommit.Outcome<VendStatus>> reserved = reservations.reserveAll(ids);
+        VendReservations.Reservations reserved = reservations.reserveAll(ids);
         List<VendId> toIssue = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            if (reserved.get(i).refusal() == null) {
+            if (reserved.outcomes().get(i).refusal() == null) {
                 toIssue.add(ids.get(i)); // RESERVED now, or further on from an earlier delivery: the issue step knows which
             }
         }
-        List<GroupCommit.Outcome<VendIssuing.Issue>> issued = toIssue.isEmpty() ? List.of() : issuing.issueAll(toIssue);
+        List<GroupCommit.Outcome<VendIssuing.Issue>> issued = toIssue.isEmpty() ? List.of() : issuing.issueAll(toIssue, reserved.rows());
+        Set<VendId> refusedAtIssue = new HashSet<>();
         List<GroupCommit.Outcome<VendIssuing.Issue>> outcomes = new ArrayList<>(ids.size());
         int next = 0;
-        for (GroupCommit.Outcome<VendStatus> r : reserved) {
-            outcomes.add(r.refusal() != null ? GroupCommit.Outcome.refused(r.refusal()) : issued.get(next++));
+        for (int i = 0; i < ids.size(); i++) {
+            GroupCommit.Outcome<VendStatus> r = reserved.outcomes().get(i);
+            if (r.refusal() != null) {
+                outcomes.add(GroupCommit.Outcome.refused(r.refusal()));
+                continue;
+            }
+            GroupCommit.Outcome<VendIssuing.Issue> o = issued.get(next++);
+            if (o.refusal() != null) {
+                refusedAtIssue.add(ids.get(i));
+            }
+            outcomes.add(o);
         }
+        // an issued vend's one UPDATE was the issue's; one refused there keeps its reservation, RESERVED for compensation to void
+        store.markReservedAll(reserved.unmarked().stream().filter(v -> refusedAtIssue.contains(v.id())).toList());
         return outcomes;
     }
 

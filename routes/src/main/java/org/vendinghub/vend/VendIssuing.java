@@ -54,10 +54,10 @@ class VendIssuing {
 
     /**
      * Issues each reserved vend's tokens and posts its money, in the caller's transaction; one outcome per vend, in order.
-     * Throws {@link BatchRetry} when a vend's money cannot be posted in a batch of more than one.
+     * {@code rows}: the vends' rows, locked in this transaction by the reserve half and as it left them. Throws
+     * {@link BatchRetry} when a vend's money cannot be posted in a batch of more than one.
      */
-    List<GroupCommit.Outcome<Issue>> issueAll(List<VendId> ids) {
-        Map<VendId, VendStore.StepRow> rows = store.lockForStep(ids);
+    List<GroupCommit.Outcome<Issue>> issueAll(List<VendId> ids, Map<VendId, VendStore.StepRow> rows) {
         Set<Long> meterIds = new HashSet<>();
         rows.values().stream().filter(r -> r.status() == VendStatus.RESERVED).forEach(r -> meterIds.add(r.meterId()));
         Map<Long, MeterView> locked = meters.lockAll(meterIds);
@@ -150,7 +150,7 @@ class VendIssuing {
                 lastTids.put(meter.id(), tid.get(0));
                 changes.forEach(c -> keyChangesIssued.add(c.id()));
                 due.remove(meter.id());
-                issued.add(new VendStore.Issued(row.id(), meter.id(), made.creditedTenths(), made.tokens()));
+                issued.add(new VendStore.Issued(row.id(), meter.id(), row.breakdown(), made.creditedTenths(), made.tokens()));
                 sales.add(new VendMoneyBatch.Sale(row.id(), meter.id(), row.breakdown(), now));
                 return GroupCommit.Outcome.of(new Issue(VendStatus.ISSUED, row.deliveryDue(VendStatus.ISSUED)));
             } catch (ConflictException e) {

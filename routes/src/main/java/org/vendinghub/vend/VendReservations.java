@@ -46,10 +46,19 @@ class VendReservations {
     }
 
     /**
-     * Reserves each vend's money, in the caller's transaction; one outcome per vend, in order: its status (RESERVED, or
-     * where an earlier delivery of its command left it), or its refusal ({@link VendRejectedException} for the customer's).
+     * What the reserve half leaves to the issue half: one outcome per vend, in order (its status: RESERVED, or where an
+     * earlier delivery of its command left it; or its refusal, {@link VendRejectedException} for the customer's), the
+     * vends' rows locked and as they stand now, and the vends reserved here, whose rows are not marked RESERVED yet.
      */
-    List<GroupCommit.Outcome<VendStatus>> reserveAll(List<VendId> ids) {
+    record Reservations(List<GroupCommit.Outcome<VendStatus>> outcomes, Map<VendId, VendStore.StepRow> rows,
+                        List<VendStore.Reserved> unmarked) {
+    }
+
+    /**
+     * Reserves each vend's money, in the caller's transaction. The vends reserved here are left for the caller to mark:
+     * as ISSUED by the issue half, or with {@link VendStore#markReservedAll} when it refuses them.
+     */
+    Reservations reserveAll(List<VendId> ids) {
         Map<VendId, VendStore.StepRow> rows = store.lockForStep(ids);
         List<VendRequest> requests = new ArrayList<>();
         for (VendId id : ids) {
@@ -90,13 +99,14 @@ class VendReservations {
         List<VendStore.Reserved> done = new ArrayList<>();
         for (int k = 0; k < results.size(); k++) {
             if (results.get(k).ok()) {
-                done.add(reserved.get(k));
+                VendStore.Reserved r = reserved.get(k);
+                done.add(r);
+                rows.computeIfPresent(r.id(), (id, row) -> row.reserved(r.meterId(), r.price()));
             } else {
                 outcomes.set(positions.get(k), GroupCommit.Outcome.refused(refusalOf(results.get(k).refusal())));
             }
         }
-        store.markReservedAll(done);
-        return outcomes;
+        return new Reservations(outcomes, rows, done);
     }
 
     private static Long vendorOf(VendRequest request) {

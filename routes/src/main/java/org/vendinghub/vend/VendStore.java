@@ -83,6 +83,11 @@ class VendStore {
         boolean deliveryDue(VendStatus after) {
             return after == VendStatus.ISSUED && "PENDING".equals(deliveryStatus);
         }
+
+        /** The row once its money is reserved for {@code meter} at {@code price}. */
+        StepRow reserved(long meter, PriceBreakdown price) {
+            return new StepRow(id, VendStatus.RESERVED, requestJson, meter, price, deliveryStatus);
+        }
     }
 
     /** The utility each vendor sells for, by vendor id: one statement for a batch (empty for none). */
@@ -144,13 +149,18 @@ class VendStore {
             return;
         }
         Timestamp now = now();
-        jdbc.batchUpdate("UPDATE vend SET status = 'ISSUED', meter_id = ?, units_tenths = ?, issued_at = ?, updated_at = ? "
-                + "WHERE id = ? AND status IN ('RECEIVED', 'RESERVED')", vends, vends.size(), (ps, v) -> {
+        // the price too: a vend reserved in the same batch was not marked RESERVED first (one UPDATE instead of two)
+        jdbc.batchUpdate("UPDATE vend SET status = 'ISSUED', meter_id = ?, breakdown_json = ?, units_tenths = ?, amount_minor = ?, "
+                + "currency = ?, issued_at = ?, updated_at = ? WHERE id = ? AND status IN ('RECEIVED', 'RESERVED')", vends, vends.size(),
+                (ps, v) -> {
                     ps.setLong(1, v.meterId());
-                    ps.setObject(2, v.unitsTenths());
-                    ps.setTimestamp(3, now);
-                    ps.setTimestamp(4, now);
-                    ps.setString(5, v.id().toString());
+                    ps.setString(2, write(v.price()));
+                    ps.setObject(3, v.unitsTenths());
+                    ps.setLong(4, v.price().tenderedMinor());
+                    ps.setString(5, v.price().currency());
+                    ps.setTimestamp(6, now);
+                    ps.setTimestamp(7, now);
+                    ps.setString(8, v.id().toString());
                 });
         List<Object[]> tokens = new ArrayList<>();
         for (Issued v : vends) {
@@ -163,7 +173,7 @@ class VendStore {
                 + "test_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tokens);
     }
 
-    record Issued(VendId id, long meterId, Long unitsTenths, List<VendToken> tokens) {
+    record Issued(VendId id, long meterId, PriceBreakdown price, Long unitsTenths, List<VendToken> tokens) {
     }
 
     void insertEngineering(VendId id, EngineeringRequest request, String payloadHash) {
