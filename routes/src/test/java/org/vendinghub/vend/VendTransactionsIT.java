@@ -36,50 +36,57 @@ class VendTransactionsIT extends HubIntegrationTest {
 
     @Test
     void consecutiveBatchesOnOneConnectionSendNoSettings() {
-        List<long[]> seen = new ArrayList<>(); // connection id, settings sent on it so far
-        for (int i = 0; i < 6; i++) {
-            seen.add(transactions.readCommitted().execute(s -> new long[]{
-                    jdbc.queryForObject("SELECT CONNECTION_ID()", Long.class),
-                    jdbc.queryForObject("SELECT variable_value FROM information_schema.session_status"
-                            + " WHERE variable_name = 'COM_SET_OPTION'", Long.class)}));
-        }
+        List<long[][]> pairs = sameConnectionPairs(batches(() -> { }));
 
-        int pairs = 0;
-        for (int i = 1; i < seen.size(); i++) {
-            if (seen.get(i)[0] == seen.get(i - 1)[0]) {
-                pairs++;
-                assertThat(seen.get(i)[1]).as("SET statements between two batches").isEqualTo(seen.get(i - 1)[1]);
-            }
-        }
-        assertThat(pairs).as("consecutive batches on one connection").isPositive();
+        assertThat(pairs).as("consecutive batches on one connection").isNotEmpty();
+        pairs.forEach(p -> assertThat(p[1][SETS]).as("SET statements between two batches").isEqualTo(p[0][SETS]));
     }
 
     @Test
     void statementsArePreparedOnceOnTheServerAndReused() {
-        List<long[]> seen = new ArrayList<>(); // connection id, statements prepared on it so far, executed so far
+        List<long[]> seen = batches(() -> jdbc.queryForObject("SELECT COUNT(*) FROM vend WHERE meter_number = ?", Long.class,
+                "round-" + UUID.randomUUID()));
+        // from the second batch on, the statement was prepared on its connection before
+        List<long[][]> pairs = sameConnectionPairs(seen.subList(1, seen.size()));
+
+        assertThat(pairs).as("consecutive batches on one connection").isNotEmpty();
+        pairs.forEach(p -> {
+            assertThat(p[1][PREPARED]).as("statements prepared again").isEqualTo(p[0][PREPARED]);
+            assertThat(p[1][EXECUTED]).as("statements executed as prepared").isGreaterThan(p[0][EXECUTED]);
+        });
+    }
+
+    private static final int CONNECTION = 0;
+    private static final int SETS = 1;
+    private static final int PREPARED = 2;
+    private static final int EXECUTED = 3;
+
+    /** Six batches, each running {@code work} and then reading its connection's id and session counters. */
+    private List<long[]> batches(Runnable work) {
+        List<long[]> seen = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            int round = i;
             seen.add(transactions.readCommitted().execute(s -> {
-                jdbc.queryForObject("SELECT COUNT(*) FROM vend WHERE meter_number = ?", Long.class, "round-" + round);
-                return jdbc.queryForList("SELECT CONNECTION_ID(), variable_name, variable_value FROM information_schema.session_status"
-                        + " WHERE variable_name IN ('COM_STMT_PREPARE', 'COM_STMT_EXECUTE') ORDER BY variable_name").stream()
-                        .reduce(new long[3], (row, r) -> {
-                            row[0] = ((Number) r.get("CONNECTION_ID()")).longValue();
-                            row["COM_STMT_PREPARE".equals(r.get("variable_name")) ? 1 : 2] = Long.parseLong((String) r.get("variable_value"));
-                            return row;
-                        }, (a, b) -> a);
+                work.run();
+                return jdbc.queryForObject("SELECT CONNECTION_ID(), " + counter("COM_SET_OPTION") + ", " + counter("COM_STMT_PREPARE")
+                        + ", " + counter("COM_STMT_EXECUTE"), (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
             }));
         }
+        return seen;
+    }
 
-        int pairs = 0;
-        for (int i = 2; i < seen.size(); i++) { // from the third on, both statements were prepared on this connection before
-            if (seen.get(i)[0] == seen.get(i - 1)[0]) {
-                pairs++;
-                assertThat(seen.get(i)[1]).as("statements prepared again").isEqualTo(seen.get(i - 1)[1]);
-                assertThat(seen.get(i)[2]).as("statements executed as prepared").isGreaterThan(seen.get(i - 1)[2]);
+    private static String counter(String name) {
+        return "(SELECT variable_value FROM information_schema.session_status WHERE variable_name = '" + name + "')";
+    }
+
+    /** Each batch with the one before it, where both ran on the same connection. */
+    private static List<long[][]> sameConnectionPairs(List<long[]> seen) {
+        List<long[][]> pairs = new ArrayList<>();
+        for (int i = 1; i < seen.size(); i++) {
+            if (seen.get(i)[CONNECTION] == seen.get(i - 1)[CONNECTION]) {
+                pairs.add(new long[][]{seen.get(i - 1), seen.get(i)});
             }
         }
-        assertThat(pairs).as("consecutive batches on one connection").isPositive();
+        return pairs;
     }
 
     @Test
